@@ -1,0 +1,239 @@
+"""Load suites from YAML or JSONL, with errors that name file, line, field and fix."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import yaml
+from pydantic import ValidationError
+
+from accord.errors import SuiteError
+from accord.suites._item import Item, SuiteInfo
+
+__all__ = ["Suite", "builtin_suite_names", "load_suite"]
+
+DATA_DIR = Path(__file__).parent / "data"
+_ITEM_KEYS = {
+    "id", "lang", "category", "messages", "documents", "expect", "graders",
+    "parallel_id", "tags", "meta", "prompt", "system",
+}
+
+
+class Suite:
+    """A named, versioned set of items.
+
+    Items are streamed from disk on each iteration (JSONL) or held once (YAML, which is
+    how the small built-in suites are written), so a million-line JSONL suite never sits
+    in memory.
+    """
+
+    def __init__(self, name: str, version: str, sources: list[Path], description: dict[str, str] | None = None) -> None:
+        self.name = name
+        self.version = version
+        self.sources = sources
+        self.description = description or {}
+        self._cached: list[Item] | None = None
+        self._info: SuiteInfo | None = None
+
+    def __iter__(self) -> Iterator[Item]:
+        if self._cached is not None:
+            yield from self._cached
+            return
+        for src in self.sources:
+            yield from _iter_file(src)
+
+    def materialize(self) -> Suite:
+        """Hold the items in memory (used for small YAML suites)."""
+        self._cached = list(self)
+        return self
+
+    def info(self) -> SuiteInfo:
+        """Metadata including the suite digest (SHA-256 over the item hashes in order).
+
+        The digest needs one pass over the items; it is computed once and kept.
+        """
+        if self._info is None:
+            h = hashlib.sha256()
+            n = 0
+            seen: set[str] = set()
+            for item in self:
+                if item.id in seen:
+                    raise SuiteError(
+                        f"{self._where()}: item id {item.id!r} appears twice; ids must be unique "
+                        "within a suite (rename one)"
+                    )
+                seen.add(item.id)
+                h.update(bytes.fromhex(item.content_hash()))
+                n += 1
+            if n == 0:
+                raise SuiteError(f"{self._where()}: the suite has no items; add at least one")
+            self._info = SuiteInfo(
+                name=self.name,
+                version=self.version,
+                description=self.description,
+                source=self._where(),
+                digest=h.hexdigest(),
+                items=n,
+            )
+        return self._info
+
+    def _where(self) -> str:
+        return ", ".join(str(s) for s in self.sources)
+
+
+def builtin_suite_names() -> list[str]:
+    """Names of the suites shipped with Accord."""
+    return sorted(p.name for p in DATA_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def load_suite(spec: str | Path) -> Suite:
+    """Load a built-in suite by name, or a suite file/directory by path.
+
+    Raises:
+        SuiteError: the name is unknown, the file is missing or malformed.
+    """
+    s = str(spec)
+    path = Path(s)
+    if not path.exists():
+        if "/" not in s and not s.endswith((".yaml", ".yml", ".jsonl")):
+            names = builtin_suite_names()
+            if s not in names:
+                import difflib
+
+                close = difflib.get_close_matches(s, names, n=1)
+                hint = f" Did you mean {close[0]!r}?" if close else ""
+                raise SuiteError(
+                    f"unknown suite {s!r}.{hint} Built-in suites: {', '.join(names)}; "
+                    "or pass a path to a .yaml/.jsonl file"
+                )
+            path = DATA_DIR / s
+        else:
+            raise SuiteError(f"suite file {s} does not exist; check the path")
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml", ".jsonl"))
+        if not files:
+            raise SuiteError(f"{path}: no .yaml or .jsonl suite files in this directory")
+    else:
+        files = [path]
+    name, version, desc = _header(files[0], default_name=path.stem if path.is_file() else path.name)
+    suite = Suite(name, version, files, desc)
+    if all(f.suffix in (".yaml", ".yml") for f in files):
+        suite.materialize()
+    return suite
+
+
+def _header(path: Path, default_name: str) -> tuple[str, str, dict[str, str]]:
+    if path.suffix == ".jsonl":
+        return default_name, "1", {}
+    doc = _read_yaml(path)
+    return (
+        str(doc.get("suite", default_name)),
+        str(doc.get("version", "1")),
+        {str(k): str(v) for k, v in (doc.get("description") or {}).items()},
+    )
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line each mapping starts on."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open(encoding="utf-8") as f:
+            doc = yaml.load(f, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+    except OSError as e:
+        raise SuiteError(f"{path}: cannot read ({e.strerror}); check the path and permissions") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise SuiteError(f"{path}{line}: invalid YAML ({problem}); fix the syntax at that line") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
+        raise SuiteError(
+            f"{path}: a YAML suite is a mapping with an `items:` list "
+            "(see docs/suite-format.md)"
+        )
+    return doc
+
+
+def _iter_file(path: Path) -> Iterator[Item]:
+    if path.suffix == ".jsonl":
+        yield from _iter_jsonl(path)
+        return
+    doc = _read_yaml(path)
+    defaults = {k: v for k, v in doc.items() if k in ("lang", "graders", "category", "expect")}
+    for raw in doc["items"]:
+        if not isinstance(raw, dict):
+            raise SuiteError(f"{path}: every entry under `items:` must be a mapping with at least id and prompt")
+        line = raw.pop("__line__", 0)
+        yield _to_item({**defaults, **_strip_lines(raw)}, path, line)
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def _iter_jsonl(path: Path) -> Iterator[Item]:
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        raise SuiteError(f"{path}: cannot read ({e.strerror}); check the path and permissions") from None
+    with f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                raw = orjson.loads(line)
+            except orjson.JSONDecodeError as e:
+                raise SuiteError(f"{path}:{lineno}: not valid JSON ({e.msg}); each line must be one JSON object") from None
+            if not isinstance(raw, dict):
+                raise SuiteError(f"{path}:{lineno}: each line must be a JSON object with at least `id` and `prompt`")
+            yield _to_item(raw, path, lineno)
+
+
+def _to_item(raw: dict[str, Any], path: Path, line: int) -> Item:
+    where = f"{path}:{line}" if line else str(path)
+    unknown = set(raw) - _ITEM_KEYS
+    if unknown:
+        raise SuiteError(
+            f"{where}: unknown field {sorted(unknown)[0]!r}; allowed fields: {', '.join(sorted(_ITEM_KEYS))}"
+        )
+    data = dict(raw)
+    prompt = data.pop("prompt", None)
+    system = data.pop("system", None)
+    if "messages" not in data:
+        if prompt is None:
+            raise SuiteError(f"{where}: field 'prompt' (or 'messages') is missing; every item needs a user prompt")
+        msgs: list[dict[str, str]] = []
+        if system is not None:
+            msgs.append({"role": "system", "content": str(system)})
+        msgs.append({"role": "user", "content": str(prompt)})
+        data["messages"] = msgs
+    elif prompt is not None or system is not None:
+        raise SuiteError(f"{where}: give either 'prompt'/'system' or 'messages', not both")
+    if "id" in data and not isinstance(data["id"], str):
+        data["id"] = str(data["id"])
+    try:
+        return Item.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "item"
+        msg = err["msg"].removeprefix("Value error, ")
+        raise SuiteError(f"{where}: field '{field}': {msg}") from None
