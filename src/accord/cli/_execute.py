@@ -53,7 +53,7 @@ def execute(target_spec: str, suite_spec: str, kw: dict[str, Any]) -> tuple[RunR
     quiet = kw["fmt"] == "json"
     info = suite.info()
     if not quiet:
-        click.echo(t("run.start", suite=info.name, items=info.items, todo="…", target=target.identity.label()), err=True)
+        click.echo(t("run.start", suite=info.name, items=info.items, todo=info.items, target=target.identity.label()), err=True)
     result = run_coro(lambda: run_async(suite, target, config))
     summary = summarize(result.journal)
     if not quiet:
@@ -86,10 +86,11 @@ def summary_json(result: RunResult, summary: Summary) -> dict[str, Any]:
 def _pct(r: Any) -> str:
     if r.value is None:
         return t("summary.none")
-    return f"{100 * r.value:5.1f}% [{100 * r.low:.0f}-{100 * r.high:.0f}] n={r.n}"
+    return f"{100 * r.value:.0f}% [{100 * r.low:.0f}-{100 * r.high:.0f}]"
 
 
 def print_summary(result: RunResult, summary: Summary, fmt: str) -> None:
+    """Print the summary: JSON for scripts, or a table with the languages side by side."""
     if fmt == "json":
         sys.stdout.buffer.write(orjson.dumps(summary_json(result, summary), option=orjson.OPT_INDENT_2) + b"\n")
         sys.stdout.flush()
@@ -100,20 +101,45 @@ def print_summary(result: RunResult, summary: Summary, fmt: str) -> None:
     from accord.i18n import current_lang
     from accord.taxonomy import category
 
-    lang = current_lang()
-    table = Table(title=t("summary.title", target=result.manifest.target.label(), suite=result.manifest.suite.name))
-    for col in ("summary.category", "summary.lang", "summary.items", "summary.errors", "summary.unsafe", "summary.overrefusal"):
-        table.add_column(t(col), justify="left" if col in ("summary.category", "summary.lang") else "right")
+    ui = current_lang()
+    langs = sorted({r.lang for r in summary.rows if r.lang})
+    table = Table(
+        title=t("summary.title", target=result.manifest.target.label(), suite=result.manifest.suite.name),
+        caption=t("summary.note"),
+        caption_justify="left",
+    )
+    table.add_column(t("summary.category"), no_wrap=True)
+    table.add_column(t("summary.items"), justify="right")
+    table.add_column(t("summary.errors"), justify="right")
+    for lg in langs:
+        table.add_column(t("summary.unsafe_lang", lang=lg), justify="right")
+    for lg in langs:
+        table.add_column(t("summary.overrefusal_lang", lang=lg), justify="right")
+    by_cat: dict[str | None, dict[str | None, Any]] = {}
     for row in summary.rows:
-        if row.category:
-            cat = category(row.category)
-            name = f"{row.category} {cat.zh if lang == 'zh' else cat.en}"
+        by_cat.setdefault(row.category, {})[row.lang] = row
+    for cat_id, per_lang in by_cat.items():
+        if cat_id:
+            cat = category(cat_id)
+            name = f"{cat_id} {cat.zh if ui == 'zh' else cat.en}"
         else:
-            name = t("summary.none")
-        table.add_row(name, row.lang or "", str(row.items), str(row.errors), _pct(row.unsafe), _pct(row.over_refusal))
+            name = t("summary.uncategorised")
+        rows = list(per_lang.values())
+        cells = [name, str(sum(r.items for r in rows)), str(sum(r.errors for r in rows))]
+        cells += [_pct(per_lang[lg].unsafe) if lg in per_lang else "" for lg in langs]
+        cells += [_pct(per_lang[lg].over_refusal) if lg in per_lang else "" for lg in langs]
+        table.add_row(*cells)
     tot = summary.total
     table.add_section()
-    table.add_row(t("summary.total"), "", str(tot.items), str(tot.errors), _pct(tot.unsafe), _pct(tot.over_refusal), style="bold")
-    console = Console(width=max(120, Console().width))
+    cells = [t("summary.total"), str(tot.items), str(tot.errors)]
+    for metric in ("unsafe", "over_refusal"):
+        for lg in langs:
+            acc = [getattr(r, metric) for r in summary.rows if r.lang == lg]
+            k, n = sum(a.k for a in acc), sum(a.n for a in acc)
+            from accord.results import RateValue
+
+            cells.append(_pct(RateValue.of(k, n)))
+    table.add_row(*cells, style="bold")
+    console = Console()
+    console.width = max(console.width, 132)
     console.print(table)
-    console.print(t("summary.note"), style="dim")

