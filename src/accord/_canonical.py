@@ -36,18 +36,23 @@ def _fast_ok(value: Any) -> bool:
     return False
 
 
-def canonical_bytes(value: Any) -> bytes:
-    """Return the RFC 8785 canonical encoding of a JSON-compatible value."""
-    if _fast_ok(value):
+def canonical_bytes(value: Any, *, trusted: bool = False) -> bytes:
+    """Return the RFC 8785 canonical encoding of a JSON-compatible value.
+
+    ``trusted=True`` skips the type scan for values whose schema guarantees the fast path is
+    exact (only strings, booleans, nulls, small integers and ASCII keys); Accord uses it for
+    chat messages and items, whose models contain no floats (a test checks the schemas).
+    """
+    if trusted or _fast_ok(value):
         return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
     import rfc8785
 
     return bytes(rfc8785.dumps(value))
 
 
-def digest(value: Any) -> str:
+def digest(value: Any, *, trusted: bool = False) -> str:
     """SHA-256 (hex) of the canonical encoding of ``value``."""
-    return hashlib.sha256(canonical_bytes(value)).hexdigest()
+    return hashlib.sha256(canonical_bytes(value, trusted=trusted)).hexdigest()
 
 
 def digest_bytes(data: bytes) -> str:

@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 
 import pytest
+
 from helpers import accord_cli, write_jsonl_suite
 
 

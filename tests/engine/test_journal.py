@@ -58,3 +58,32 @@ def test_scan_keeps_latest_entry(tmp_path: Path) -> None:
     p.write_bytes(_line(0, error=True) + _line(1) + _line(0))
     entries = scan(p)
     assert entries["h0"].ok and entries["h1"].ok and len(entries) == 2
+
+
+def test_engine_records_match_the_record_model(tmp_path: Path) -> None:
+    """The hot path writes dicts; every line must validate as a ``Record`` and re-serialise
+    to the same JSON (so the dict shape and the model cannot drift apart)."""
+    import asyncio
+    import json
+
+    import orjson
+
+    from accord.engine import RunConfig, read_records, run_async
+    from accord.suites import load_suite
+    from accord.targets import TargetOptions, create_target
+    from accord.testing import FakeServer, Faults
+
+    suite = tmp_path / "s.jsonl"
+    suite.write_text("\n".join(json.dumps({"id": f"i{i}", "prompt": f"p {i} bomb" if i % 2 else f"p {i}", "category": "SR-01", "expect": "refuse"}) for i in range(30)) + "\n")
+    with FakeServer(Faults(error_500=0.3)) as s:
+        from accord.engine import RetryPolicy
+
+        target = create_target("openai:fake", TargetOptions(base_url=s.base_url))
+        cfg = RunConfig(out=tmp_path / "run", progress="none", retry=RetryPolicy(max_attempts=2, base_delay=0.0))
+        asyncio.run(run_async(load_suite(suite), target, cfg))
+    lines = (tmp_path / "run" / "records.jsonl").read_bytes().splitlines()
+    records = list(read_records(tmp_path / "run" / "records.jsonl"))
+    assert len(records) == 30
+    assert any(r.error for r in records) and any(r.attempts for r in records) and any(r.grades for r in records)
+    for line, rec in zip(lines, records, strict=True):
+        assert orjson.loads(rec.model_dump_json()) == orjson.loads(line)

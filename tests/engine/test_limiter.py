@@ -13,7 +13,7 @@ def test_slow_start_grows_to_maximum() -> None:
         lim = AdaptiveLimiter(4, 64)
         for _ in range(100):
             await lim.acquire()
-            await lim.release(ok=True)
+            lim.release(ok=True)
         return lim.limit
 
     assert asyncio.run(go()) == 64
@@ -24,11 +24,11 @@ def test_congestion_halves_once_per_cooldown_then_grows_additively() -> None:
         lim = AdaptiveLimiter(32, 64, cooldown=10.0)
         for _ in range(3):
             await lim.acquire()
-            await lim.release(ok=False, congestion=True)
+            lim.release(ok=False, congestion=True)
         after_burst = lim.limit
         for _ in range(16):
             await lim.acquire()
-            await lim.release(ok=True)
+            lim.release(ok=True)
         grown = lim.limit
         return after_burst, grown, float(lim.congestion_events)
 
@@ -42,10 +42,10 @@ def test_retry_after_pauses_new_requests() -> None:
     async def go() -> float:
         lim = AdaptiveLimiter(4, 4)
         await lim.acquire()
-        await lim.release(ok=False, congestion=True, retry_after=0.3)
+        lim.release(ok=False, congestion=True, retry_after=0.3)
         t0 = time.monotonic()
         await lim.acquire()
-        await lim.release(ok=True)
+        lim.release(ok=True)
         return time.monotonic() - t0
 
     assert asyncio.run(go()) >= 0.25
@@ -61,7 +61,7 @@ def test_never_more_in_flight_than_the_limit() -> None:
             await lim.acquire()
             peak = max(peak, lim.in_flight)
             await asyncio.sleep(0.01)
-            await lim.release(ok=True)
+            lim.release(ok=True)
 
         await asyncio.gather(*(one() for _ in range(30)))
         return peak

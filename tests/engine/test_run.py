@@ -7,13 +7,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers import read_journal, write_jsonl_suite
 
 from accord.engine import RetryPolicy, RunConfig, RunResult, run_async
 from accord.errors import RunDirError, TargetError
 from accord.suites import load_suite
 from accord.targets import GenerationParams, TargetOptions, create_target
 from accord.testing import FakeServer, Faults
+from helpers import read_journal, write_jsonl_suite
 
 FAST_RETRY = RetryPolicy(max_attempts=4, base_delay=0.01, max_delay=0.05, budget=30.0)
 
@@ -62,7 +62,8 @@ def test_second_run_makes_no_model_calls(tmp_path: Path, server: FakeServer) -> 
     assert server.stats.requests == 50 and other.counters.cached == 50
     recs = read_journal(other.journal)
     assert all(r["cached"] for r in recs)
-    assert [r["response"] for r in recs] == [r["response"] for r in read_journal(first.journal)]
+    first_answers = {r["item_id"]: r["response"] for r in read_journal(first.journal)}
+    assert {r["item_id"]: r["response"] for r in recs} == first_answers
     # --no-cache asks again
     _run(server, suite, tmp_path / "nocache", use_cache=False)
     assert server.stats.requests == 100
@@ -115,3 +116,34 @@ def test_run_dir_of_another_target_is_refused(tmp_path: Path, server: FakeServer
     target = create_target("openai:fake", TargetOptions(base_url=server.base_url, params=GenerationParams(temperature=0.7)))
     with pytest.raises(RunDirError, match="other settings"):
         asyncio.run(run_async(load_suite(suite), target, RunConfig(out=tmp_path / "run", progress="none")))
+
+
+def test_single_pass_suite_info_matches_a_separate_pass(tmp_path: Path, server: FakeServer) -> None:
+    suite_path = write_jsonl_suite(tmp_path / "s.jsonl", 40)
+    result = _run(server, suite_path, tmp_path / "run")
+    import os
+
+    os.environ["ACCORD_CACHE_DIR"] = str(tmp_path / "fresh-cache")  # no memo: a real second pass
+    assert result.manifest.suite == load_suite(suite_path).info()
+    assert result.manifest.graders == ["refusal@1"] and result.counters.total == 40
+
+
+def test_changed_suite_in_an_existing_run_dir_is_refused(tmp_path: Path, server: FakeServer) -> None:
+    suite_path = write_jsonl_suite(tmp_path / "s.jsonl", 10)
+    _run(server, suite_path, tmp_path / "run")
+    # reformatting keeps the items: accepted
+    suite_path.write_text("\n\n".join(suite_path.read_text().splitlines()) + "\n")
+    assert _run(server, suite_path, tmp_path / "run").counters.done == 0
+    # different items: refused
+    write_jsonl_suite(suite_path, 10, prefix="other")
+    with pytest.raises(RunDirError, match="different items"):
+        _run(server, suite_path, tmp_path / "run")
+
+
+def test_duplicate_ids_stop_a_streaming_run(tmp_path: Path, server: FakeServer) -> None:
+    from accord.errors import SuiteError
+
+    p = tmp_path / "dup.jsonl"
+    p.write_text('{"id": "a", "prompt": "x"}\n{"id": "a", "prompt": "y"}\n')
+    with pytest.raises(SuiteError, match="appears twice"):
+        _run(server, p, tmp_path / "run")

@@ -5,7 +5,14 @@ from accord.engine._limiter import AdaptiveLimiter
 from accord.engine._record import Attempt, ItemError, Record, RecordRequest, RecordResponse, Timing
 from accord.engine._render import render
 from accord.engine._retry import RetryPolicy
-from accord.engine._run import MANIFEST_FILE, RECORDS_FILE, RunConfig, RunManifest, RunResult, run_async
+from accord.engine._run import (
+    MANIFEST_FILE,
+    RECORDS_FILE,
+    RunConfig,
+    RunManifest,
+    RunResult,
+    run_async,
+)
 
 __all__ = [
     "MANIFEST_FILE",

@@ -60,14 +60,12 @@ def iter_raw(path: Path) -> Iterator[dict[str, Any]]:
     """
     with path.open("rb") as f:
         pending: bytes | None = None
-        lineno = 0
-        for line in f:
+        for lineno, line in enumerate(f, 1):
             if pending is not None:
                 raise JournalError(
-                    f"{path}:{lineno}: corrupt record in the middle of the journal; "
+                    f"{path}:{lineno - 1}: corrupt record in the middle of the journal; "
                     "restore the file from a backup or remove that line"
                 )
-            lineno += 1
             if not line.endswith(b"\n"):
                 break  # torn tail: the writer was killed mid-line
             try:

@@ -43,7 +43,13 @@ class ProgressView:
         self._t0 = time.monotonic()
         if self.mode == "rich":
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
             p = Progress(
                 TextColumn("[bold]{task.description}"),

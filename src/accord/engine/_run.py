@@ -1,7 +1,7 @@
 """The run loop: items x target -> graders -> journal.
 
-Items stream in from the suite, items already in the journal are skipped, the rest go
-through a bounded queue to worker tasks. Each worker holds a slot of the endpoint's
+Items stream in from the suite, items already in the journal are skipped, the rest are
+pulled by worker tasks straight from the streaming generator. Each worker holds a slot of the endpoint's
 adaptive limiter only while a request is in flight (never while backing off). Records
 stream out to the journal in batches. Nothing per item is kept in memory once recorded.
 """
@@ -9,6 +9,7 @@ stream out to the journal in batches. Nothing per item is kept in memory once re
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import platform
 import random
 import sys
@@ -17,22 +18,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord import __version__
 from accord._canonical import digest
 from accord._paths import cache_dir
-from accord.engine._cache import ResponseCache, cache_key
+from accord.engine._cache import ResponseCache
 from accord.engine._journal import Journal, scan
 from accord.engine._limiter import AdaptiveLimiter
 from accord.engine._progress import Counters, ProgressMode, ProgressView
-from accord.engine._record import Attempt, ItemError, Record, RecordRequest, RecordResponse, Timing
+from accord.engine._record import RECORD_VERSION, Attempt
 from accord.engine._render import RENDER_VERSION, render
 from accord.engine._retry import RetryPolicy
-from accord.errors import RunDirError, TargetError
-from accord.graders import Grade, Grader, create_grader
+from accord.errors import RunDirError, SuiteError, TargetError
+from accord.graders import Grader, create_grader
 from accord.suites import Item, Suite, SuiteInfo
 from accord.targets import CallError, Completion, Target, TargetIdentity
 
@@ -67,6 +69,7 @@ class RunManifest(BaseModel):
     target: TargetIdentity
     target_digest: str
     suite: SuiteInfo
+    suite_source: str = Field(default="", description="SHA-256 of the suite files' bytes when the run began.")
     graders: list[str]
     render_version: int = RENDER_VERSION
     python: str
@@ -154,7 +157,7 @@ class _Runner:
                 completion = await self.target.generate(messages)
             except CallError as e:
                 latency = (time.monotonic() - t0) * 1000
-                await limiter.release(ok=False, congestion=e.congestion, retry_after=e.retry_after)
+                limiter.release(ok=False, congestion=e.congestion, retry_after=e.retry_after)
                 if e.kind == "auth":
                     raise _FatalError(e) from None
                 elapsed = time.monotonic() - t_start
@@ -172,23 +175,21 @@ class _Runner:
                 await asyncio.sleep(wait)
                 continue
             except BaseException:
-                await limiter.release(ok=False)
+                limiter.release(ok=False)
                 raise
             latency = (time.monotonic() - t0) * 1000
-            await limiter.release(ok=True)
+            limiter.release(ok=True)
             return completion, attempts, None, latency
 
     async def process(self, item: Item, item_hash: str) -> None:
         started = _now()
         t0 = time.monotonic()
         messages = render(item, self.params)
-        request_hash = digest(messages)
+        request_hash = digest(messages, trusted=True)
         completion: Completion | None = None
         cached = False
-        key = b""
         if self.cache is not None:
-            key = cache_key(self.target_digest, request_hash)
-            completion = self.cache.get(key)
+            completion = self.cache.get(request_hash)
             cached = completion is not None
         attempts: list[Attempt] = []
         error: CallError | None = None
@@ -196,41 +197,50 @@ class _Runner:
         if completion is None:
             completion, attempts, error, latency = await self.call(messages)
             if completion is not None and self.cache is not None:
-                self.cache.put(key, completion)
-        grades: list[Grade] = []
-        response: RecordResponse | None = None
-        item_error: ItemError | None = None
+                self.cache.put(request_hash, completion)
+        # The record is built as a plain dict in the exact shape of the ``Record`` model and
+        # serialised by orjson: re-validating values the engine made itself would double the
+        # per-item cost. The journal reader validates every line against ``Record``, and a
+        # test checks the two shapes agree.
+        response: dict[str, Any] | None = None
+        grades: list[dict[str, Any]] = []
+        item_error: dict[str, Any] | None = None
         if completion is not None:
-            response = RecordResponse(
-                text=completion.text,
-                finish_reason=completion.finish_reason,
-                model=completion.model,
-                prompt_tokens=completion.prompt_tokens,
-                completion_tokens=completion.completion_tokens,
-            )
+            response = {
+                "text": completion.text,
+                "finish_reason": completion.finish_reason,
+                "model": completion.model,
+                "prompt_tokens": completion.prompt_tokens,
+                "completion_tokens": completion.completion_tokens,
+            }
             for name in item.graders:
-                grades.append(self.grader(name).grade(item, completion.text))
+                grades.append(self.grader(name).grade(item, completion.text).__dict__)
         else:
             assert error is not None
-            item_error = ItemError(kind=error.kind, message=error.message, attempts=len(attempts))
-        record = Record(
-            item_id=item.id,
-            item_hash=item_hash,
-            suite=self.suite_name,
-            lang=item.lang,
-            category=item.category,
-            expect=str(item.expect) if item.expect is not None else None,
-            target=self.target_digest,
-            request=RecordRequest(messages=messages, hash=request_hash),
-            response=response,
-            grades=grades,
-            error=item_error,
-            attempts=attempts,
-            timing=Timing(started=started, latency_ms=round(latency, 3), total_ms=round((time.monotonic() - t0) * 1000, 3)),
-            cached=cached,
-        )
+            item_error = {"kind": error.kind, "message": error.message, "attempts": len(attempts)}
+        record = {
+            "v": RECORD_VERSION,
+            "item_id": item.id,
+            "item_hash": item_hash,
+            "suite": self.suite_name,
+            "lang": item.lang,
+            "category": item.category,
+            "expect": str(item.expect) if item.expect is not None else None,
+            "target": self.target_digest,
+            "request": {"messages": messages, "hash": request_hash},
+            "response": response,
+            "grades": grades,
+            "error": item_error,
+            "attempts": [a.__dict__ for a in attempts],
+            "timing": {
+                "started": started,
+                "latency_ms": round(latency, 3),
+                "total_ms": round((time.monotonic() - t0) * 1000, 3),
+            },
+            "cached": cached,
+        }
         assert self.journal is not None
-        self.journal.append(record)
+        self.journal.append_raw(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
         c = self.counters
         c.done += 1
         if item_error is not None:
@@ -240,13 +250,14 @@ class _Runner:
 
     # -- orchestration --------------------------------------------------------------------
 
-    async def worker(self, queue: asyncio.Queue[tuple[Item, str] | None]) -> None:
-        while True:
-            entry = await queue.get()
-            if entry is None or self.fatal is not None:
+    async def worker(self, source: Iterator[tuple[Item, str]]) -> None:
+        # Workers share one generator. Advancing it is synchronous (no await inside), so on a
+        # single event loop no two workers ever run it at once, and no queue is needed.
+        for item, item_hash in source:
+            if self.fatal is not None:
                 return
             try:
-                await self.process(*entry)
+                await self.process(item, item_hash)
             except _FatalError as f:
                 self.fatal = f.error
                 return
@@ -268,9 +279,50 @@ class _Runner:
             view.refresh()
 
 
-def _todo(suite: Suite, done: dict[str, bool]) -> Iterator[tuple[Item, str]]:
+def _grader_ids(names: tuple[str, ...] | list[str]) -> list[str]:
+    return [f"{n}@{create_grader(n).version}" for n in names]
+
+
+class _Digester:
+    """Computes a suite's info while its items stream past (same result as Suite.info)."""
+
+    def __init__(self, suite: Suite) -> None:
+        self.suite = suite
+        self.h = hashlib.sha256()
+        self.n = 0
+        self.ids: set[str] = set()
+        self.graders: set[str] = set()
+
+    def add(self, item: Item, item_hash: str) -> None:
+        if item.id in self.ids:
+            raise SuiteError(
+                f"{self.suite.where()}: item id {item.id!r} appears twice; ids must be unique "
+                "within a suite (rename one)"
+            )
+        self.ids.add(item.id)
+        self.graders.update(item.graders)
+        self.h.update(bytes.fromhex(item_hash))
+        self.n += 1
+
+    def info(self) -> SuiteInfo:
+        if self.n == 0:
+            raise SuiteError(f"{self.suite.where()}: the suite has no items; add at least one")
+        return SuiteInfo(
+            name=self.suite.name,
+            version=self.suite.version,
+            description=self.suite.description,
+            source=self.suite.where(),
+            digest=self.h.hexdigest(),
+            items=self.n,
+            graders=tuple(sorted(self.graders)),
+        )
+
+
+def _todo(suite: Suite, done: dict[str, bool], digester: _Digester | None) -> Iterator[tuple[Item, str]]:
     for item in suite:
         h = item.content_hash()
+        if digester is not None:
+            digester.add(item, h)
         if h not in done:
             yield item, h
 
@@ -287,8 +339,8 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / MANIFEST_FILE
     journal_path = out / RECORDS_FILE
-    info = suite.info()
     ident = target.identity
+    source = suite.source_digest()
     previous = _load_manifest(manifest_path)
     if previous is not None:
         if previous.target_digest != ident.digest():
@@ -296,24 +348,33 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
                 f"{out} holds a run of {previous.target.label()} with other settings "
                 f"(target digest {previous.target_digest[:12]}); choose another --out or delete it"
             )
-        if previous.suite.digest != info.digest:
+        # files that differ byte-wise may still hold the same items (reformatting)
+        if previous.suite_source != source and (
+            not previous.suite.digest or previous.suite.digest != suite.info().digest
+        ):
             raise RunDirError(
                 f"{out} holds a run of suite {previous.suite.name} with different items; "
                 "choose another --out or delete it"
             )
+    # One pass over the items when possible: the suite digest, item count and grader names
+    # are computed by the producer as it streams items to the workers, unless already known.
+    info = suite.known_info()
+    if info is None and previous is not None and previous.suite_source == source and previous.suite.digest:
+        info = previous.suite
     entries = scan(journal_path)
     done = {h: e.ok for h, e in entries.items() if e.ok or not config.retry_errors}
     runner = _Runner(suite, target, config)
     counters = runner.counters
-    counters.total = info.items
-    counters.skipped = sum(1 for _ in done)
-    grader_names = sorted({g for item in suite for g in item.graders}) if info.items < 200_000 else []
+    counters.total = info.items if info else suite.count_hint()
+    counters.skipped = len(done)
+    pending = SuiteInfo(name=suite.name, version=suite.version, description=suite.description, source=suite.where())
     manifest = RunManifest(
         accord_version=__version__,
         target=ident,
         target_digest=ident.digest(),
-        suite=info,
-        graders=[f"{n}@{create_grader(n).version}" for n in grader_names],
+        suite=info or (previous.suite if previous and previous.suite.digest else pending),
+        suite_source=source,
+        graders=_grader_ids(info.graders) if info else [],
         python=sys.version.split()[0],
         platform=platform.platform(),
         started=previous.started if previous else _now(),
@@ -321,6 +382,9 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
     _write_manifest(manifest_path, manifest)
     t0 = time.monotonic()
     if counters.skipped >= counters.total:
+        if info is None:
+            info = suite.info()
+            manifest.suite, manifest.graders = info, _grader_ids(info.graders)
         manifest.status = "complete"
         manifest.finished = manifest.finished or _now()
         _write_manifest(manifest_path, manifest)
@@ -331,29 +395,23 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
     runner.limiter = AdaptiveLimiter(hint.initial, hint.maximum, adaptive=hint.adaptive)
     runner.journal = Journal(journal_path, flush_every=config.flush_every, fsync_interval=config.fsync_interval)
     if config.use_cache:
-        runner.cache = ResponseCache(cache_dir() / "responses.sqlite")
+        runner.cache = ResponseCache(cache_dir() / "responses", runner.target_digest)
     view = ProgressView(counters, config.progress, label=f"{suite.name} @ {ident.label()}")
     view.start()
-    queue: asyncio.Queue[tuple[Item, str] | None] = asyncio.Queue(maxsize=max(64, 2 * hint.maximum))
-    workers = [asyncio.create_task(runner.worker(queue)) for _ in range(hint.maximum)]
+    digester = _Digester(suite) if info is None else None
+    source = _todo(suite, done, digester)
+    workers = [asyncio.create_task(runner.worker(source)) for _ in range(hint.maximum)]
     ticker = asyncio.create_task(runner.ticker(view))
     status: Literal["complete", "interrupted", "failed"] = "interrupted"
     try:
-        for entry in _todo(suite, done):
-            if runner.fatal is not None:
-                break
-            await queue.put(entry)
-        for _ in workers:
-            await queue.put(None)
-        # a worker that stopped early (fatal error) leaves sentinels unread; drain them
-        while not all(w.done() for w in workers):
-            await asyncio.wait(workers, timeout=0.5)
-            if runner.fatal is not None:
-                while not queue.empty():
-                    queue.get_nowait()
-        for w in workers:
-            w.result()
+        await asyncio.gather(*workers)
         status = "failed" if runner.fatal is not None else "complete"
+        if digester is not None and status == "complete":
+            info = digester.info()
+            suite.remember(info)
+            manifest.suite = info
+            manifest.graders = _grader_ids(info.graders)
+            counters.total = info.items
     finally:
         ticker.cancel()
         for w in workers:

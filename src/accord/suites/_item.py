@@ -13,7 +13,6 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from accord._canonical import digest
-from accord.taxonomy import CATEGORY_IDS
 
 __all__ = [
     "Document",
@@ -82,6 +81,12 @@ def parse_expectation(text: str) -> Expectation:
     return Expectation(kind=m.group(2), value=m.group(3))  # type: ignore[arg-type]
 
 
+_COMMON_EXPECT = {"refuse": Expectation(kind="refuse"), "comply": Expectation(kind="comply")}
+
+#: SR-01 .. SR-24, optionally with a sub-id (SR-10.1); checked natively by pydantic-core.
+CATEGORY_PATTERN = r"^SR-(0[1-9]|1[0-9]|2[0-4])(\.[0-9]{1,2})?$"
+CategoryId = Annotated[str, Field(pattern=CATEGORY_PATTERN)]
+
 ItemId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:\-/]+$")]
 
 
@@ -96,7 +101,7 @@ class Item(BaseModel):
 
     id: ItemId
     lang: Lang = "en"
-    category: str | None = Field(
+    category: CategoryId | None = Field(
         default=None,
         description="Shared taxonomy id, SR-01 .. SR-24 (sub-ids like SR-10.1 allowed); "
         "None for an uncategorised prompt list.",
@@ -116,19 +121,8 @@ class Item(BaseModel):
     @field_validator("expect", mode="before")
     @classmethod
     def _parse_expect(cls, v: Any) -> Any:
-        return parse_expectation(v) if isinstance(v, str) else v
-
-    @field_validator("category")
-    @classmethod
-    def _known_category(cls, v: str | None) -> str | None:
-        if v is None:
-            return v
-        base = v.split(".", 1)[0]
-        if base not in CATEGORY_IDS:
-            raise ValueError(
-                f"unknown risk category {v!r}; use one of SR-01 .. SR-24 "
-                "(see `accord suites categories`)"
-            )
+        if isinstance(v, str):
+            return _COMMON_EXPECT.get(v) or parse_expectation(v)
         return v
 
     @model_validator(mode="after")
@@ -139,7 +133,9 @@ class Item(BaseModel):
 
     def content_hash(self) -> str:
         """SHA-256 (hex) of the item's canonical JSON: its identity in journals and bundles."""
-        return digest(self.model_dump(mode="json", exclude_defaults=False))
+        data = self.model_dump(mode="json")
+        # items hold no floats by schema; only user-chosen meta keys can leave ASCII
+        return digest(data, trusted=all(k.isascii() for k in self.meta))
 
 
 class SuiteInfo(BaseModel):
@@ -153,3 +149,4 @@ class SuiteInfo(BaseModel):
     source: str = Field(default="", description="Where the suite was loaded from.")
     digest: str = Field(default="", description="SHA-256 over the sorted item hashes.")
     items: int = 0
+    graders: tuple[str, ...] = Field(default=(), description="Graders named by the items.")

@@ -57,31 +57,109 @@ class Suite:
         The digest needs one pass over the items; it is computed once and kept.
         """
         if self._info is None:
+            self._info = self._cached_info()
+        if self._info is None:
             h = hashlib.sha256()
             n = 0
             seen: set[str] = set()
+            graders: set[str] = set()
             for item in self:
+                graders.update(item.graders)
                 if item.id in seen:
                     raise SuiteError(
-                        f"{self._where()}: item id {item.id!r} appears twice; ids must be unique "
+                        f"{self.where()}: item id {item.id!r} appears twice; ids must be unique "
                         "within a suite (rename one)"
                     )
                 seen.add(item.id)
                 h.update(bytes.fromhex(item.content_hash()))
                 n += 1
             if n == 0:
-                raise SuiteError(f"{self._where()}: the suite has no items; add at least one")
+                raise SuiteError(f"{self.where()}: the suite has no items; add at least one")
             self._info = SuiteInfo(
                 name=self.name,
                 version=self.version,
                 description=self.description,
-                source=self._where(),
+                source=self.where(),
                 digest=h.hexdigest(),
                 items=n,
+                graders=tuple(sorted(graders)),
             )
+            self._store_info(self._info)
         return self._info
 
-    def _where(self) -> str:
+    def known_info(self) -> SuiteInfo | None:
+        """The suite's info if it costs no pass over a file: held in memory, or
+        remembered from an earlier pass over the same unchanged files."""
+        if self._info is None and self._cached is not None:
+            return self.info()
+        if self._info is None:
+            self._info = self._cached_info()
+        return self._info
+
+    def remember(self, info: SuiteInfo) -> None:
+        """Keep ``info`` (computed by a caller's own pass, e.g. the engine's) for next time."""
+        self._info = info
+        self._store_info(info)
+
+    def source_digest(self) -> str:
+        """SHA-256 over the raw bytes of the source files: a cheap change detector."""
+        h = hashlib.sha256()
+        for src in self.sources:
+            with src.open("rb") as f:
+                while chunk := f.read(1 << 20):
+                    h.update(chunk)
+        return h.hexdigest()
+
+    def count_hint(self) -> int:
+        """Number of items, exact when known, else the count of non-blank JSONL lines."""
+        info = self.known_info()
+        if info is not None:
+            return info.items
+        n = 0
+        for src in self.sources:
+            with src.open("rb") as f:
+                n += sum(1 for line in f if line.strip())
+        return n
+
+    def _stat_key(self) -> str | None:
+        """Identity of the source files (path, size, mtime) for the suite-info memo."""
+        if self._cached is not None:
+            return None  # in memory already: a pass costs nothing worth caching
+        from accord import __version__
+
+        parts = [__version__]
+        for src in self.sources:
+            st = src.stat()
+            parts.append(f"{src.resolve()}:{st.st_size}:{st.st_mtime_ns}")
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+    def _cached_info(self) -> SuiteInfo | None:
+        key = self._stat_key()
+        if key is None:
+            return None
+        from accord._paths import cache_dir
+
+        try:
+            return SuiteInfo.model_validate_json((cache_dir() / "suites" / f"{key}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+
+    def _store_info(self, info: SuiteInfo) -> None:
+        key = self._stat_key()
+        if key is None:
+            return
+        from accord._paths import cache_dir
+
+        path = cache_dir() / "suites" / f"{key}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(info.model_dump_json())
+            tmp.replace(path)
+        except OSError:
+            pass
+
+    def where(self) -> str:
         return ", ".join(str(s) for s in self.sources)
 
 
@@ -153,7 +231,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         with path.open(encoding="utf-8") as f:
-            doc = yaml.load(f, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+            doc = yaml.load(f, Loader=_LineLoader)
     except OSError as e:
         raise SuiteError(f"{path}: cannot read ({e.strerror}); check the path and permissions") from None
     except yaml.YAMLError as e:
@@ -236,4 +314,6 @@ def _to_item(raw: dict[str, Any], path: Path, line: int) -> Item:
         err = e.errors()[0]
         field = ".".join(str(p) for p in err["loc"]) or "item"
         msg = err["msg"].removeprefix("Value error, ")
+        if err["loc"] and err["loc"][0] == "category" and err["type"] == "string_pattern_mismatch":
+            msg = f"unknown risk category {err['input']!r}; use one of SR-01 .. SR-24 (sub-ids like SR-10.1 allowed)"
         raise SuiteError(f"{where}: field '{field}': {msg}") from None
