@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.accord-installed
 
-.PHONY: setup demo test check lint typecheck bench clean
+.PHONY: setup demo test check lint typecheck bench schemas clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,9 @@ check: lint typecheck
 
 test: setup check
 	$(PY) -m pytest -n 2 --dist worksteal -q
+
+schemas: setup
+	$(PY) scripts/export_schemas.py
 
 bench: setup
 	$(PY) benchmarks/harness_overhead.py

@@ -99,7 +99,7 @@ def client_main(kind: str, base: str, suite: Path, concurrency: int, cpu: int) -
     # imports happen before the clock starts for both clients
     import aiohttp  # noqa: F401
 
-    import accord.engine  # noqa: F401
+    import accord.engine
     import accord.graders._refusal  # noqa: F401
 
     cpu0, _ = usage()

@@ -25,7 +25,7 @@ def _fast_ok(value: Any) -> bool:
     if t is str or t is bool or value is None:
         return True
     if t is int:
-        return -_SAFE_INT <= value <= _SAFE_INT
+        return bool(-_SAFE_INT <= value <= _SAFE_INT)
     if t is dict:
         for k, v in value.items():
             if type(k) is not str or not k.isascii() or not _fast_ok(v):

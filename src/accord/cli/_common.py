@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from accord.errors import UsageError
+from accord.i18n import t
 
 __all__ = ["default_out", "run_coro", "target_options"]
 
@@ -21,23 +22,23 @@ T = TypeVar("T")
 def target_options(f: F) -> F:
     """Generation, endpoint and engine flags."""
     opts = [
-        click.option("--base-url", default=None, help="Endpoint for openai:/anthropic: targets, e.g. http://127.0.0.1:8000/v1."),
-        click.option("--api-key-env", default=None, help="Environment variable holding the API key (default OPENAI_API_KEY / ANTHROPIC_API_KEY)."),
-        click.option("--temperature", type=float, default=0.0, show_default=True),
-        click.option("--max-tokens", type=click.IntRange(min=1), default=None, help="Longest answer in tokens (default 256; 128 for the bundled model)."),
-        click.option("--seed", type=int, default=0, show_default=True),
-        click.option("--top-p", type=float, default=None),
-        click.option("--system-prompt", default=None, help="System prompt put before every item."),
-        click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Run directory (default: runs/<target>__<suite>)."),
-        click.option("--concurrency", type=click.IntRange(min=1), default=None, help="Most requests in flight (default 256 for HTTP, 8 slots for local models)."),
-        click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds per request."),
-        click.option("--max-attempts", type=click.IntRange(min=1), default=5, show_default=True, help="Calls per item, first included."),
-        click.option("--budget", type=float, default=600.0, show_default=True, help="Seconds an item may spend, retries included."),
-        click.option("--no-cache", is_flag=True, help="Do not read or write the response cache."),
-        click.option("--retry-errors", is_flag=True, help="Ask items that ended in an error again."),
-        click.option("--offline", is_flag=True, help="Refuse any non-loopback connection."),
-        click.option("--progress", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True),
-        click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Summary format on stdout."),
+        click.option("--base-url", default=None, help=t("cli.opt.base_url")),
+        click.option("--api-key-env", default=None, help=t("cli.opt.api_key_env")),
+        click.option("--temperature", type=float, default=0.0, show_default=True, help=t("cli.opt.temperature")),
+        click.option("--max-tokens", type=click.IntRange(min=1), default=None, help=t("cli.opt.max_tokens")),
+        click.option("--seed", type=int, default=0, show_default=True, help=t("cli.opt.seed")),
+        click.option("--top-p", type=float, default=None, help=t("cli.opt.top_p")),
+        click.option("--system-prompt", default=None, help=t("cli.opt.system_prompt")),
+        click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help=t("cli.opt.out")),
+        click.option("--concurrency", type=click.IntRange(min=1), default=None, help=t("cli.opt.concurrency")),
+        click.option("--timeout", type=float, default=120.0, show_default=True, help=t("cli.opt.timeout")),
+        click.option("--max-attempts", type=click.IntRange(min=1), default=5, show_default=True, help=t("cli.opt.max_attempts")),
+        click.option("--budget", type=float, default=600.0, show_default=True, help=t("cli.opt.budget")),
+        click.option("--no-cache", is_flag=True, help=t("cli.opt.no_cache")),
+        click.option("--retry-errors", is_flag=True, help=t("cli.opt.retry_errors")),
+        click.option("--offline", is_flag=True, help=t("cli.opt.offline")),
+        click.option("--progress", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True, help=t("cli.opt.progress")),
+        click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help=t("cli.opt.format")),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -55,7 +56,7 @@ def run_coro(factory: Callable[[], Coroutine[Any, Any, T]]) -> T:
     try:
         import uvloop
 
-        return uvloop.run(factory())  # type: ignore[no-any-return]
+        return uvloop.run(factory())
     except ImportError:
         return asyncio.run(factory())
 

@@ -8,6 +8,7 @@ import click
 
 from accord.cli._common import target_options
 from accord.cli._execute import execute, print_summary
+from accord.i18n import t
 
 __all__ = ["command"]
 
@@ -15,9 +16,9 @@ DEFAULT_TARGET = "gguf:bundled"
 DEFAULT_SUITE = "quick"
 
 
-@click.command("assess")
-@click.option("--target", "target_spec", default=DEFAULT_TARGET, show_default=True, help="provider:model of the model under test.")
-@click.option("--suite", "suite_spec", default=DEFAULT_SUITE, show_default=True, help="Built-in suite name or a .yaml/.jsonl file.")
+@click.command("assess", help=t("cli.assess.help"))
+@click.option("--target", "target_spec", default=DEFAULT_TARGET, show_default=True, help=t("cli.opt.target"))
+@click.option("--suite", "suite_spec", default=DEFAULT_SUITE, show_default=True, help=t("cli.opt.suite"))
 @target_options
 def command(target_spec: str, suite_spec: str, **kw: Any) -> None:
     """Assess a model: run the suite and summarise per risk category."""

@@ -23,6 +23,10 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.help = t("cli.help")  # rendered late, after --lang is known
+        super().format_help_text(ctx, formatter)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -35,18 +39,31 @@ class LazyGroup(click.Group):
         return command
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, help=t("cli.help"), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="accord")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, envvar="ACCORD_LANG", help="Language of messages and tables (default: from the locale).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, envvar="ACCORD_LANG", help=t("cli.opt.lang"))
 def cli(lang: str | None) -> None:
     """Accord: assess AI models against shared red lines and AI standards."""
     set_lang(lang)
 
 
+def _prescan_lang(args: list[str]) -> None:
+    """Honour --lang before any help text or error is rendered."""
+    for i, a in enumerate(args):
+        if a == "--":
+            return
+        value = a.partition("=")[2] if a.startswith("--lang=") else (args[i + 1] if a == "--lang" and i + 1 < len(args) else None)
+        if value in ("en", "zh"):
+            set_lang(value)
+            return
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Run the CLI; Accord errors become one line on stderr and a non-zero exit."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    _prescan_lang(args)
     try:
-        return cli.main(args=argv, prog_name="accord", standalone_mode=False)
+        return cli.main(args=args, prog_name="accord", standalone_mode=False)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.ClickException as e:

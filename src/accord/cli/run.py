@@ -8,13 +8,14 @@ import click
 
 from accord.cli._common import target_options
 from accord.cli._execute import execute, print_summary
+from accord.i18n import t
 
 __all__ = ["command"]
 
 
-@click.command("run")
-@click.option("--target", "target_spec", required=True, help="provider:model, e.g. openai:my-model, anthropic:claude-sonnet-4-5, gguf:bundled.")
-@click.option("--suite", "suite_spec", required=True, help="Built-in suite name or a .yaml/.jsonl file.")
+@click.command("run", help=t("cli.run.help"))
+@click.option("--target", "target_spec", required=True, help=t("cli.opt.target"))
+@click.option("--suite", "suite_spec", required=True, help=t("cli.opt.suite"))
 @target_options
 def command(target_spec: str, suite_spec: str, **kw: Any) -> None:
     """Run SUITE against TARGET; resumable (re-run the same command to continue)."""

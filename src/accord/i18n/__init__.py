@@ -28,7 +28,7 @@ def catalog(lang: str) -> dict[str, str]:
 def _detect() -> Lang:
     env = os.environ.get("ACCORD_LANG")
     if env in LANGS:
-        return env  # type: ignore[return-value]
+        return env
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         v = os.environ.get(var, "")
         if v:
@@ -41,7 +41,7 @@ def set_lang(lang: str | None) -> None:
     global _lang
     if lang is not None and lang not in LANGS:
         raise ValueError(f"language {lang!r} is not one of {', '.join(LANGS)}")
-    _lang = lang  # type: ignore[assignment]
+    _lang = lang if lang in LANGS else None
 
 
 def current_lang() -> Lang:
