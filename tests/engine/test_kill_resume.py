@@ -55,3 +55,30 @@ def test_kill_dash_nine_then_resume(tmp_path: Path) -> None:
     assert len(counts) == N and set(counts.values()) == {1}
     reference = {r["item_id"]: r["response"]["text"] for r in read_journal(tmp_path / "clean" / "records.jsonl")}
     assert {r["item_id"]: r["response"]["text"] for r in records} == reference
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> None:
+    import json
+
+    suite = write_jsonl_suite(tmp_path / "s.jsonl", 400)
+    out = tmp_path / "run"
+    with FakeServer(Faults(latency=0.03)) as server:
+        proc = subprocess.Popen(_cmd(server, suite, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.5)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 130, err
+        assert "Traceback" not in err and "Re-run the same command to resume" in err
+        manifest = json.loads((out / "run.json").read_text())
+        assert manifest["status"] == "interrupted"
+        saved = read_journal(out / "records.jsonl")
+        assert 0 < len(saved) < 400
+        requests_before = server.stats.requests
+        final = accord_cli(*_cmd(server, suite, out)[3:])
+        assert final.returncode == 0, final.stderr
+        # only the missing items were asked
+        assert server.stats.requests - requests_before == 400 - len(saved)
+    records = read_journal(out / "records.jsonl")
+    assert len({r["item_id"] for r in records}) == len(records) == 400
+    assert json.loads((out / "run.json").read_text())["status"] == "complete"

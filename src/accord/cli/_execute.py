@@ -11,7 +11,7 @@ import orjson
 
 from accord._net import check_endpoint, enable_offline
 from accord.cli._common import default_out, run_coro
-from accord.engine import RetryPolicy, RunConfig, RunResult, run_async
+from accord.engine import RECORDS_FILE, RetryPolicy, RunConfig, RunResult, run_async
 from accord.i18n import t
 from accord.results import Summary, summarize
 from accord.suites import load_suite
@@ -24,7 +24,7 @@ def execute(target_spec: str, suite_spec: str, kw: dict[str, Any]) -> tuple[RunR
     if kw["offline"]:
         enable_offline()
     suite = load_suite(suite_spec)
-    max_tokens = kw["max_tokens"] or (128 if target_spec.startswith("gguf:") else 256)
+    max_tokens = kw["max_tokens"] or (96 if target_spec.startswith("gguf:") else 256)
     params = GenerationParams(
         temperature=kw["temperature"],
         max_tokens=max_tokens,
@@ -54,7 +54,13 @@ def execute(target_spec: str, suite_spec: str, kw: dict[str, Any]) -> tuple[RunR
     info = suite.info()
     if not quiet:
         click.echo(t("run.start", suite=info.name, items=info.items, todo=info.items, target=target.identity.label()), err=True)
-    result = run_coro(lambda: run_async(suite, target, config))
+    try:
+        result = run_coro(lambda: run_async(suite, target, config))
+    except KeyboardInterrupt:
+        journal = out / RECORDS_FILE
+        written = sum(1 for _ in journal.open("rb")) if journal.exists() else 0
+        click.echo(t("error.interrupted", written=written, journal=journal), err=True)
+        raise
     summary = summarize(result.journal)
     if not quiet:
         c = result.counters
