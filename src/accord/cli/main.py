@@ -14,12 +14,17 @@ from accord.i18n import set_lang, t
 
 __all__ = ["cli", "main"]
 
-#: command name -> module under accord.cli
-COMMANDS = {
-    "assess": "assess",
-    "run": "run",
-    "suites": "suites",
-}
+def _discover() -> dict[str, str]:
+    """command name -> module: every public module of accord.cli except this one defines
+    ``command`` (a module ``foo_bar.py`` is the command ``foo-bar``). Found without importing."""
+    import pkgutil
+    from pathlib import Path
+
+    names = (m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]))
+    return {n.replace("_", "-"): n for n in names if not n.startswith("_") and n != "main"}
+
+
+COMMANDS = _discover()
 
 
 class LazyGroup(click.Group):

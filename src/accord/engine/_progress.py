@@ -92,7 +92,7 @@ class ProgressView:
 
     def _plain_line(self, rate: float) -> None:
         remaining = self.c.total - self.c.skipped - self.c.done
-        eta = remaining / rate if rate > 0 else float("nan")
+        eta = f"{remaining / rate:.0f}" if rate > 0 else "?"
         print(
             t(
                 "progress.line",

@@ -15,7 +15,7 @@ import platform
 import random
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,7 +35,7 @@ from accord.engine._record import RECORD_VERSION, Attempt
 from accord.engine._render import RENDER_VERSION, render
 from accord.engine._retry import RetryPolicy
 from accord.errors import RunDirError, SuiteError, TargetError
-from accord.graders import Grader, create_grader
+from accord.graders import Grade, Grader, create_grader
 from accord.suites import Item, Suite, SuiteInfo
 from accord.targets import CallError, Completion, Target, TargetIdentity
 
@@ -126,18 +126,21 @@ class _Runner:
         self.params = self.identity.params
         self.counters = Counters()
         self.rng = random.Random(config.seed)
-        self.graders: dict[str, Grader] = {}
+        self.graders: dict[str, tuple[Grader, Callable[[Item, str], Awaitable[Grade]] | None]] = {}
         self.journal: Journal | None = None
         self.cache: ResponseCache | None = None
         self.limiter: AdaptiveLimiter | None = None
         self.fatal: CallError | None = None
         self.suite_name = suite.name
 
-    def grader(self, name: str) -> Grader:
-        g = self.graders.get(name)
-        if g is None:
-            g = self.graders[name] = create_grader(name)
-        return g
+    def grader(self, name: str) -> tuple[Grader, Callable[[Item, str], Awaitable[Grade]] | None]:
+        """The grader called ``name`` and, for graders that must await (an LLM judge), its
+        ``agrade`` coroutine function; rule graders are called synchronously."""
+        entry = self.graders.get(name)
+        if entry is None:
+            g = create_grader(name)
+            entry = self.graders[name] = (g, getattr(g, "agrade", None))
+        return entry
 
     # -- per item -------------------------------------------------------------------------
 
@@ -215,7 +218,9 @@ class _Runner:
                 "completion_tokens": completion.completion_tokens,
             }
             for name in item.graders:
-                grades.append(self.grader(name).grade(item, completion.text).__dict__)
+                g, agrade = self.grader(name)
+                grade = await agrade(item, completion.text) if agrade is not None else g.grade(item, completion.text)
+                grades.append(grade.__dict__)
         else:
             assert error is not None
             item_error = {"kind": error.kind, "message": error.message, "attempts": len(attempts)}

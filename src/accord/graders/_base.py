@@ -31,7 +31,9 @@ class Grade(BaseModel):
 @runtime_checkable
 class Grader(Protocol):
     """Turns a response into a :class:`Grade`. Rule graders are synchronous and cheap
-    (microseconds); they run inline on the engine's hot path."""
+    (microseconds); they run inline on the engine's hot path. A grader that must wait
+    (an LLM judge calling a model) also defines ``async def agrade(item, response) -> Grade``,
+    which the engine awaits instead of calling ``grade``."""
 
     name: str
     version: str

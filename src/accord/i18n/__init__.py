@@ -21,7 +21,16 @@ _lang: Lang | None = None
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    data: dict[str, str] = json.loads((Path(__file__).parent / f"{lang}.json").read_text("utf-8"))
+    """All messages of ``lang``: ``<lang>.json`` plus every ``<area>.<lang>.json`` beside it
+    (each part of Accord keeps its own catalogue file; a key defined twice is an error)."""
+    here = Path(__file__).parent
+    data: dict[str, str] = {}
+    for path in [here / f"{lang}.json", *sorted(here.glob(f"*.{lang}.json"))]:
+        part: dict[str, str] = json.loads(path.read_text("utf-8"))
+        clash = data.keys() & part.keys()
+        if clash:
+            raise ValueError(f"message keys defined twice ({path.name}): {sorted(clash)[:3]}")
+        data.update(part)
     return data
 
 
