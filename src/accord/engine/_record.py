@@ -60,6 +60,11 @@ class Record(_Frozen):
     lang: str
     category: str | None
     expect: str | None
+    meta: dict[str, str] = Field(
+        default_factory=dict,
+        description="The item's meta (attack type, attribute, stereotyped answer...), so metrics "
+        "and verification need the records alone.",
+    )
     target: str = Field(description="Digest of the TargetIdentity (full identity in run.json).")
     request: RecordRequest
     response: RecordResponse | None

@@ -232,6 +232,7 @@ class _Runner:
             "lang": item.lang,
             "category": item.category,
             "expect": str(item.expect) if item.expect is not None else None,
+            "meta": item.meta,
             "target": self.target_digest,
             "request": {"messages": messages, "hash": request_hash},
             "response": response,
