@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from accord.errors import OfflineViolation
+from accord.i18n import t
 
 __all__ = ["check_endpoint", "enable_offline", "is_loopback_host", "offline_enabled"]
 
@@ -46,10 +47,7 @@ def check_endpoint(url: str) -> None:
         return
     host = urlsplit(url).hostname or ""
     if not is_loopback_host(host):
-        raise OfflineViolation(
-            f"--offline refused the endpoint {url}: only loopback addresses (localhost, "
-            "127.0.0.1, ::1) may be contacted; drop --offline or use a local server"
-        )
+        raise OfflineViolation(t("err.offline.endpoint", url=url))
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:
@@ -59,9 +57,8 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
     if getattr(sock, "family", None) == socket.AF_UNIX:
         return
     if isinstance(address, tuple) and address and not is_loopback_host(str(address[0])):
-        raise OfflineViolation(
-            f"--offline refused a connection to {address[0]}:{address[1] if len(address) > 1 else ''}"
-        )
+        port = address[1] if len(address) > 1 else ""
+        raise OfflineViolation(t("err.offline.connection", host=address[0], port=port))
 
 
 def enable_offline(on: bool = True) -> None:
@@ -86,12 +83,12 @@ def loopback_resolver() -> Any:
             self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
         ) -> list[ResolveResult]:
             if _OFFLINE and not is_loopback_host(host):
-                raise OfflineViolation(f"--offline refused a connection to {host}:{port}")
+                raise OfflineViolation(t("err.offline.connection", host=host, port=port))
             results = await self._inner.resolve(host, port, family)
             if _OFFLINE:
                 results = [r for r in results if is_loopback_host(r["host"])]
                 if not results:
-                    raise OfflineViolation(f"--offline refused {host}: it does not resolve to loopback")
+                    raise OfflineViolation(t("err.offline.not_loopback", host=host))
             return results
 
         async def close(self) -> None:

@@ -17,6 +17,8 @@ they are recorded as data on the item's record and the run goes on.
 
 from __future__ import annotations
 
+from accord.i18n import t
+
 __all__ = [
     "AccordError",
     "MissingExtraError",
@@ -58,7 +60,4 @@ class MissingExtraError(AccordError):
     exit_code = 2
 
     def __init__(self, feature: str, extra: str, packages: str) -> None:
-        super().__init__(
-            f"{feature} needs the optional extra '{extra}': pip install 'accord-eval[{extra}]' "
-            f"(or: pip install {packages})"
-        )
+        super().__init__(t("err.extra.missing", feature=feature, extra=extra, packages=packages))

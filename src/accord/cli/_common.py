@@ -63,5 +63,5 @@ def run_coro(factory: Callable[[], Coroutine[Any, Any, T]]) -> T:
 
 def check_suite_arg(value: str | None) -> str:
     if not value:
-        raise UsageError("no suite given; pass --suite with a built-in name (e.g. quick) or a .yaml/.jsonl path")
+        raise UsageError(t("err.cli.no_suite"))
     return value

@@ -18,6 +18,7 @@ import orjson
 
 from accord.engine._record import Record
 from accord.errors import AccordError
+from accord.i18n import t
 
 __all__ = ["Journal", "JournalEntry", "iter_raw", "read_records", "scan"]
 
@@ -62,10 +63,7 @@ def iter_raw(path: Path) -> Iterator[dict[str, Any]]:
         pending: bytes | None = None
         for lineno, line in enumerate(f, 1):
             if pending is not None:
-                raise JournalError(
-                    f"{path}:{lineno - 1}: corrupt record in the middle of the journal; "
-                    "restore the file from a backup or remove that line"
-                )
+                raise JournalError(t("err.journal.corrupt", path=path, line=lineno - 1))
             if not line.endswith(b"\n"):
                 break  # torn tail: the writer was killed mid-line
             try:

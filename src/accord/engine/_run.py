@@ -36,6 +36,7 @@ from accord.engine._render import RENDER_VERSION, render
 from accord.engine._retry import RetryPolicy
 from accord.errors import RunDirError, SuiteError, TargetError
 from accord.graders import Grade, Grader, create_grader
+from accord.i18n import t
 from accord.suites import Item, Suite, SuiteInfo
 from accord.targets import CallError, Completion, Target, TargetIdentity
 
@@ -105,9 +106,7 @@ def _load_manifest(path: Path) -> RunManifest | None:
     try:
         return RunManifest.model_validate_json(path.read_bytes())
     except ValueError:
-        raise RunDirError(
-            f"{path} is not a valid Accord run manifest; choose another --out or delete that directory"
-        ) from None
+        raise RunDirError(t("err.run.bad_manifest", path=path)) from None
 
 
 def _write_manifest(path: Path, m: RunManifest) -> None:
@@ -302,10 +301,7 @@ class _Digester:
 
     def add(self, item: Item, item_hash: str) -> None:
         if item.id in self.ids:
-            raise SuiteError(
-                f"{self.suite.where()}: item id {item.id!r} appears twice; ids must be unique "
-                "within a suite (rename one)"
-            )
+            raise SuiteError(t("err.suite.duplicate_id", where=self.suite.where(), id=item.id))
         self.ids.add(item.id)
         self.graders.update(item.graders)
         self.h.update(bytes.fromhex(item_hash))
@@ -313,7 +309,7 @@ class _Digester:
 
     def info(self) -> SuiteInfo:
         if self.n == 0:
-            raise SuiteError(f"{self.suite.where()}: the suite has no items; add at least one")
+            raise SuiteError(t("err.suite.empty", where=self.suite.where()))
         return SuiteInfo(
             name=self.suite.name,
             version=self.suite.version,
@@ -352,17 +348,18 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
     if previous is not None:
         if previous.target_digest != ident.digest():
             raise RunDirError(
-                f"{out} holds a run of {previous.target.label()} with other settings "
-                f"(target digest {previous.target_digest[:12]}); choose another --out or delete it"
+                t(
+                    "err.run.other_target",
+                    out=out,
+                    target=previous.target.label(),
+                    digest=previous.target_digest[:12],
+                )
             )
         # files that differ byte-wise may still hold the same items (reformatting)
         if previous.suite_source != source and (
             not previous.suite.digest or previous.suite.digest != suite.info().digest
         ):
-            raise RunDirError(
-                f"{out} holds a run of suite {previous.suite.name} with different items; "
-                "choose another --out or delete it"
-            )
+            raise RunDirError(t("err.run.other_suite", out=out, suite=previous.suite.name))
     # One pass over the items when possible: the suite digest, item count and grader names
     # are computed by the producer as it streams items to the workers, unless already known.
     info = suite.known_info()
@@ -442,8 +439,11 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
         _write_manifest(manifest_path, manifest)
     if runner.fatal is not None:
         raise TargetError(
-            f"{ident.base_url or ident.label()} rejected the request ({runner.fatal.message}); "
-            "check the API key variable (--api-key-env) and the model name"
+            t(
+                "err.run.rejected",
+                endpoint=ident.base_url or ident.label(),
+                reason=runner.fatal.message,
+            )
         )
     result = RunResult(out, journal_path, manifest, counters, time.monotonic() - t0)
     result.stats["congestion_events"] = runner.limiter.congestion_events

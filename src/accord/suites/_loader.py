@@ -12,6 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from accord.errors import SuiteError
+from accord.i18n import t
 from accord.suites._item import Item, SuiteInfo
 
 __all__ = ["Suite", "builtin_suite_names", "load_suite"]
@@ -66,15 +67,12 @@ class Suite:
             for item in self:
                 graders.update(item.graders)
                 if item.id in seen:
-                    raise SuiteError(
-                        f"{self.where()}: item id {item.id!r} appears twice; ids must be unique "
-                        "within a suite (rename one)"
-                    )
+                    raise SuiteError(t("err.suite.duplicate_id", where=self.where(), id=item.id))
                 seen.add(item.id)
                 h.update(bytes.fromhex(item.content_hash()))
                 n += 1
             if n == 0:
-                raise SuiteError(f"{self.where()}: the suite has no items; add at least one")
+                raise SuiteError(t("err.suite.empty", where=self.where()))
             self._info = SuiteInfo(
                 name=self.name,
                 version=self.version,
@@ -183,18 +181,15 @@ def load_suite(spec: str | Path) -> Suite:
                 import difflib
 
                 close = difflib.get_close_matches(s, names, n=1)
-                hint = f" Did you mean {close[0]!r}?" if close else ""
-                raise SuiteError(
-                    f"unknown suite {s!r}.{hint} Built-in suites: {', '.join(names)}; "
-                    "or pass a path to a .yaml/.jsonl file"
-                )
+                hint = t("err.hint.did_you_mean", name=close[0]) if close else ""
+                raise SuiteError(t("err.suite.unknown", name=s, hint=hint, names=", ".join(names)))
             path = DATA_DIR / s
         else:
-            raise SuiteError(f"suite file {s} does not exist; check the path")
+            raise SuiteError(t("err.suite.file_missing", path=s))
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml", ".jsonl"))
         if not files:
-            raise SuiteError(f"{path}: no .yaml or .jsonl suite files in this directory")
+            raise SuiteError(t("err.suite.no_files", path=path))
     else:
         files = [path]
     name, version, desc = _header(files[0], default_name=path.stem if path.is_file() else path.name)
@@ -233,17 +228,14 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         with path.open(encoding="utf-8") as f:
             doc = yaml.load(f, Loader=_LineLoader)
     except OSError as e:
-        raise SuiteError(f"{path}: cannot read ({e.strerror}); check the path and permissions") from None
+        raise SuiteError(t("err.suite.cannot_read", path=path, reason=e.strerror)) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise SuiteError(f"{path}{line}: invalid YAML ({problem}); fix the syntax at that line") from None
+        raise SuiteError(t("err.suite.invalid_yaml", path=path, line=line, problem=problem)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
-        raise SuiteError(
-            f"{path}: a YAML suite is a mapping with an `items:` list "
-            "(see docs/suite-format.md)"
-        )
+        raise SuiteError(t("err.suite.yaml_not_mapping", path=path))
     return doc
 
 
@@ -255,7 +247,7 @@ def _iter_file(path: Path) -> Iterator[Item]:
     defaults = {k: v for k, v in doc.items() if k in ("lang", "graders", "category", "expect")}
     for raw in doc["items"]:
         if not isinstance(raw, dict):
-            raise SuiteError(f"{path}: every entry under `items:` must be a mapping with at least id and prompt")
+            raise SuiteError(t("err.suite.item_not_mapping", path=path))
         line = raw.pop("__line__", 0)
         yield _to_item({**defaults, **_strip_lines(raw)}, path, line)
 
@@ -272,7 +264,7 @@ def _iter_jsonl(path: Path) -> Iterator[Item]:
     try:
         f = path.open("rb")
     except OSError as e:
-        raise SuiteError(f"{path}: cannot read ({e.strerror}); check the path and permissions") from None
+        raise SuiteError(t("err.suite.cannot_read", path=path, reason=e.strerror)) from None
     with f:
         for lineno, line in enumerate(f, 1):
             if not line.strip():
@@ -280,9 +272,11 @@ def _iter_jsonl(path: Path) -> Iterator[Item]:
             try:
                 raw = orjson.loads(line)
             except orjson.JSONDecodeError as e:
-                raise SuiteError(f"{path}:{lineno}: not valid JSON ({e.msg}); each line must be one JSON object") from None
+                raise SuiteError(
+                    t("err.suite.invalid_json", path=path, line=lineno, reason=e.msg)
+                ) from None
             if not isinstance(raw, dict):
-                raise SuiteError(f"{path}:{lineno}: each line must be a JSON object with at least `id` and `prompt`")
+                raise SuiteError(t("err.suite.line_not_object", path=path, line=lineno))
             yield _to_item(raw, path, lineno)
 
 
@@ -291,21 +285,26 @@ def _to_item(raw: dict[str, Any], path: Path, line: int) -> Item:
     unknown = set(raw) - _ITEM_KEYS
     if unknown:
         raise SuiteError(
-            f"{where}: unknown field {sorted(unknown)[0]!r}; allowed fields: {', '.join(sorted(_ITEM_KEYS))}"
+            t(
+                "err.suite.unknown_field",
+                where=where,
+                field=sorted(unknown)[0],
+                allowed=", ".join(sorted(_ITEM_KEYS)),
+            )
         )
     data = dict(raw)
     prompt = data.pop("prompt", None)
     system = data.pop("system", None)
     if "messages" not in data:
         if prompt is None:
-            raise SuiteError(f"{where}: field 'prompt' (or 'messages') is missing; every item needs a user prompt")
+            raise SuiteError(t("err.suite.missing_prompt", where=where))
         msgs: list[dict[str, str]] = []
         if system is not None:
             msgs.append({"role": "system", "content": str(system)})
         msgs.append({"role": "user", "content": str(prompt)})
         data["messages"] = msgs
     elif prompt is not None or system is not None:
-        raise SuiteError(f"{where}: give either 'prompt'/'system' or 'messages', not both")
+        raise SuiteError(t("err.suite.prompt_and_messages", where=where))
     if "id" in data and not isinstance(data["id"], str):
         data["id"] = str(data["id"])
     try:
@@ -315,5 +314,5 @@ def _to_item(raw: dict[str, Any], path: Path, line: int) -> Item:
         field = ".".join(str(p) for p in err["loc"]) or "item"
         msg = err["msg"].removeprefix("Value error, ")
         if err["loc"] and err["loc"][0] == "category" and err["type"] == "string_pattern_mismatch":
-            msg = f"unknown risk category {err['input']!r}; use one of SR-01 .. SR-24 (sub-ids like SR-10.1 allowed)"
-        raise SuiteError(f"{where}: field '{field}': {msg}") from None
+            msg = t("err.suite.unknown_category", category=err["input"])
+        raise SuiteError(t("err.suite.invalid_field", where=where, field=field, msg=msg)) from None

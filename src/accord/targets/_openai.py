@@ -18,6 +18,7 @@ import orjson
 
 from accord._net import check_endpoint, loopback_resolver
 from accord.errors import TargetError
+from accord.i18n import t
 from accord.targets._base import CallError, Completion, ConcurrencyHint, Target, TargetIdentity
 
 __all__ = ["OpenAITarget", "parse_retry_after"]
@@ -74,9 +75,7 @@ class HTTPTarget(Target):
         check_endpoint(self._base)
         parts = urlsplit(self._base)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise TargetError(
-                f"--base-url {self._base!r} is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1"
-            )
+            raise TargetError(t("err.target.bad_base_url", url=self._base))
         port = parts.port or (443 if parts.scheme == "https" else 80)
         try:
             _, writer = await asyncio.wait_for(asyncio.open_connection(parts.hostname, port), timeout=10)
@@ -84,7 +83,7 @@ class HTTPTarget(Target):
         except (OSError, TimeoutError) as e:
             reason = getattr(e, "strerror", None) or type(e).__name__
             raise TargetError(
-                f"cannot reach {self._base} ({reason}); start the server or fix --base-url"
+                t("err.target.cannot_reach", url=self._base, reason=reason)
             ) from None
         connector = aiohttp.TCPConnector(
             limit=self._max, limit_per_host=self._max, resolver=loopback_resolver(), ttl_dns_cache=300

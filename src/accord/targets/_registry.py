@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from accord.errors import UsageError
+from accord.i18n import t
 from accord.targets._base import GenerationParams, Target, TargetIdentity
 
 __all__ = ["PROVIDERS", "TargetOptions", "create_target"]
@@ -35,10 +36,7 @@ def create_target(spec: str, options: TargetOptions | None = None) -> Target:
     opts = options or TargetOptions()
     provider, sep, model = spec.partition(":")
     if not sep or not model:
-        raise UsageError(
-            f"target {spec!r} is not of the form provider:model; e.g. openai:gpt-4o-mini, "
-            "anthropic:claude-sonnet-4-5, gguf:bundled"
-        )
+        raise UsageError(t("err.target.bad_spec", spec=spec))
     if provider == "openai":
         from accord.targets._openai import OpenAITarget
 
@@ -76,5 +74,13 @@ def create_target(spec: str, options: TargetOptions | None = None) -> Target:
     import difflib
 
     close = difflib.get_close_matches(provider, PROVIDERS, n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise UsageError(f"unknown provider {provider!r} in target {spec!r}.{hint} Providers: {', '.join(PROVIDERS)}")
+    hint = t("err.hint.did_you_mean", name=close[0]) if close else ""
+    raise UsageError(
+        t(
+            "err.target.unknown_provider",
+            provider=provider,
+            spec=spec,
+            hint=hint,
+            providers=", ".join(PROVIDERS),
+        )
+    )
