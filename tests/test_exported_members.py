@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-PACKAGES = ["accord", "accord.suites", "accord.targets", "accord.engine", "accord.graders", "accord.testing", "accord.cli"]
+PACKAGES = ["accord", "accord.suites", "accord.suites.importers", "accord.targets", "accord.engine", "accord.graders", "accord.testing", "accord.cli"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)
