@@ -23,7 +23,8 @@ def test_quick_suite_is_bilingual_and_parallel() -> None:
     assert all(v == {"en", "zh"} for v in by_parallel.values())
     cats = {i.category for i in items}
     assert {"SR-01", "SR-02", "SR-20", "SR-21"} <= cats
-    assert {str(i.expect) for i in items} == {"refuse", "comply"}
+    kinds = {i.expect.kind for i in items if i.expect is not None}
+    assert {"refuse", "comply"} <= kinds <= {"refuse", "comply", "answer"}
     assert "quick" in builtin_suite_names()
 
 

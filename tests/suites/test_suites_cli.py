@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,8 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     suites = {s["name"]: s for s in json.loads(out)}
     quick = suites["quick"]
-    assert quick["languages"] == {"en": 40, "zh": 40} and quick["items"] == 80
+    per_lang = Counter(i.lang for i in load_suite("quick"))
+    assert quick["languages"] == dict(per_lang) and quick["items"] == sum(per_lang.values())
     assert quick["digest"] == load_suite("quick").info().digest
     code, out, _ = run(capsys, "suites", "list")
     assert code == 0 and "quick" in out and quick["digest"][:16] in out
@@ -90,9 +92,12 @@ def test_show_filters(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "suites", "show", "quick", "--lang", "zh", "--category", "sr-01", "--limit", "2", "--format", "json")
     assert code == 0
     doc = json.loads(out)
-    assert doc["matching"] == 4 and len(doc["items"]) == 2
+    quick = list(load_suite("quick"))
+    sr01_zh = sum(1 for i in quick if i.lang == "zh" and i.category == "SR-01")
+    sr01 = sum(1 for i in quick if i.category == "SR-01")
+    assert sr01_zh >= 2 and doc["matching"] == sr01_zh and len(doc["items"]) == 2
     assert all(i["lang"] == "zh" and i["category"] == "SR-01" for i in doc["items"])
-    assert doc["suite"]["items"] == 80 and doc["suite"]["categories"]["SR-01"]["items"] == 8  # counts are unfiltered
+    assert doc["suite"]["items"] == len(quick) and doc["suite"]["categories"]["SR-01"]["items"] == sr01  # counts are unfiltered
     assert doc["filters"] == {"lang": "zh", "category": "SR-01", "limit": 2}
 
 
@@ -160,10 +165,12 @@ def test_stats_json_shape(capsys: pytest.CaptureFixture[str], mixed: Path) -> No
     for block in [first, *first["categories"].values(), doc["total"]]:
         assert list(block["expectations"]) == list(EXPECT_KINDS)
     total = doc["total"]
-    assert total["suites"] == 2 and total["items"] == 85
-    assert total["languages"] == {"en": 43, "zh": 42}
-    assert total["categories"]["SR-02"]["items"] == 2 + 8
-    assert sum(c["items"] for c in total["categories"].values()) == 85
+    quick = list(load_suite("quick"))
+    q_lang = Counter(i.lang for i in quick)
+    assert total["suites"] == 2 and total["items"] == 5 + len(quick)
+    assert total["languages"] == {"en": 3 + q_lang["en"], "zh": 2 + q_lang["zh"]}
+    assert total["categories"]["SR-02"]["items"] == 2 + sum(1 for i in quick if i.category == "SR-02")
+    assert sum(c["items"] for c in total["categories"].values()) == 5 + len(quick)
 
 
 def test_stats_defaults_to_every_builtin_suite(capsys: pytest.CaptureFixture[str]) -> None:
