@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 from accord.engine import Record, RunManifest
+from accord.evidence import AuditReport, BundlePredicate, InclusionProof, Manifest, Signers, Statement, SuiteCommitment, VerifyReport
+from accord.frameworks import Assessment, Framework
+from accord.report import CompareData, ReportData
 from accord.suites import Item
 
-SCHEMAS = {"record": Record, "run-manifest": RunManifest, "item": Item}
+SCHEMAS = {"record": Record, "run-manifest": RunManifest, "item": Item, "framework": Framework, "assessment": Assessment, "report": ReportData, "compare": CompareData, "bundle-statement": Statement, "bundle-predicate": BundlePredicate, "bundle-manifest": Manifest, "bundle-signers": Signers, "suite-commitment": SuiteCommitment, "inclusion-proof": InclusionProof, "verify-report": VerifyReport, "audit-report": AuditReport}
 OUT = Path(__file__).resolve().parent.parent / "docs" / "schemas"
 
 
