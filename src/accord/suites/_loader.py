@@ -210,7 +210,10 @@ def _header(path: Path, default_name: str) -> tuple[str, str, dict[str, str]]:
     )
 
 
-class _LineLoader(yaml.SafeLoader):
+_SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~30x faster
+
+
+class _LineLoader(_SafeBase):  # type: ignore[misc]
     """A safe loader that remembers the line each mapping starts on."""
 
 
