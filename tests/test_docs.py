@@ -12,7 +12,7 @@ from accord.cli.main import COMMANDS, cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("name", ["run", "assess"])
+@pytest.mark.parametrize("name", ["run", "assess", "report", "compare"])
 def test_every_option_is_in_the_cli_reference(name: str) -> None:
     doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     command = cli.get_command(None, name)  # type: ignore[arg-type]
