@@ -78,4 +78,13 @@ def create_grader(name: str) -> Grader:
 
 
 def _load_builtin() -> None:
-    from accord.graders import _refusal  # noqa: F401  (registers itself)
+    # each module registers its graders on import (imports are cached after the first call)
+    from accord.graders import (  # noqa: F401
+        _choice,
+        _compose,
+        _counterfactual,
+        _injection,
+        _judge,
+        _pii,
+        _refusal,
+    )

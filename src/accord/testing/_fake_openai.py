@@ -16,6 +16,7 @@ import hashlib
 import random
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +69,9 @@ class Stats:
 class FakeServer:
     """Start with ``with FakeServer() as s: s.base_url``; runs on its own thread and loop."""
 
-    def __init__(self, faults: Faults | None = None, *, seed: int = 0, host: str = "127.0.0.1", port: int = 0, api_key: str | None = None, model: str = "fake-model") -> None:
+    def __init__(self, faults: Faults | None = None, *, seed: int = 0, host: str = "127.0.0.1", port: int = 0, api_key: str | None = None, model: str = "fake-model", answer: Callable[[list[dict[str, Any]]], str] | None = None) -> None:
+        # ``answer`` replaces :func:`fake_answer` (e.g. to act as a judge that returns a JSON verdict)
+        self.answer = answer or fake_answer
         self.faults = faults or Faults()
         self.rng = random.Random(seed)
         self.host = host
@@ -134,7 +137,7 @@ class FakeServer:
         if fault is not None:
             return fault
         messages = body["messages"]
-        text = fake_answer(messages)
+        text = self.answer(messages)
         key = hashlib.sha256(orjson.dumps(messages)).hexdigest()
         self.stats.answered += 1
         self.stats.answered_by_request[key] += 1
@@ -158,7 +161,7 @@ class FakeServer:
         messages = body["messages"]
         if body.get("system"):
             messages = [{"role": "system", "content": body["system"]}, *messages]
-        text = fake_answer(messages)
+        text = self.answer(messages)
         self.stats.answered += 1
         data = {
             "id": "msg_fake",
