@@ -72,8 +72,10 @@ def _both(fn: Callable[[], object]) -> tuple[str, str]:
 
 def test_unknown_suite_name() -> None:
     en, zh = _both(lambda: load_suite("quik"))
+    from accord.suites import builtin_suite_names
+
     assert en == (
-        "unknown suite 'quik'. Did you mean 'quick'? Built-in suites: quick; "
+        f"unknown suite 'quik'. Did you mean 'quick'? Built-in suites: {', '.join(builtin_suite_names())}; "
         "or pass a path to a .yaml/.jsonl file"
     )
     for s in ("'quik'", "'quick'", ".yaml/.jsonl"):
