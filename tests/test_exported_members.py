@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-PACKAGES = ["accord", "accord.suites", "accord.suites.importers", "accord.targets", "accord.engine", "accord.graders", "accord.testing", "accord.cli"]
+PACKAGES = ["accord", "accord.suites", "accord.suites.importers", "accord.targets", "accord.engine", "accord.graders", "accord.testing", "accord.cli", "accord.frameworks", "accord.report", "accord.evidence"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)
