@@ -65,7 +65,11 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> No
     out = tmp_path / "run"
     with FakeServer(Faults(latency=0.03)) as server:
         proc = subprocess.Popen(_cmd(server, suite, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(1.5)
+        # interrupt mid-run: once the first records are on disk (however loaded the machine is)
+        deadline = time.monotonic() + 120
+        journal = out / "records.jsonl"
+        while time.monotonic() < deadline and not (journal.exists() and journal.stat().st_size > 0):
+            time.sleep(0.05)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
         assert proc.returncode == 130, err
