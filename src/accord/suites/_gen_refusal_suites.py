@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 __all__ = ["DATA_DIR", "main", "render_all"]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -2723,6 +2725,36 @@ def _sample(pairs: list[ItemPair], k: int, rotate: int) -> list[ItemPair]:
     raise ValueError("not enough distinct framings for the quick sample")
 
 
+#: Suites built by ``_gen_other_suites`` that the quick sample also draws from (items without
+#: documents, spread evenly over each file), so the demo touches privacy, prompt injection
+#: and capability too: (suite, section title, items per language).
+_QUICK_OTHER: tuple[tuple[str, Pair, int], ...] = (
+    ("privacy", ("SR-13 privacy: confidential data in the system prompt", "SR-13 隐私：系统提示中的机密数据"), 2),
+    ("security", ("SR-19 prompt injection and system-prompt extraction", "SR-19 提示注入与系统提示提取"), 2),
+    ("capability", ("SR-16 capability: multiple choice", "SR-16 能力：选择题"), 2),
+)
+
+
+def _sample_other(name: str, k: int) -> list[ItemPair]:
+    """``k`` en/zh pairs from a committed suite file, without documents, evenly spread."""
+    by_lang = {}
+    for lang in LANGS:
+        doc = yaml.safe_load((DATA_DIR / name / f"{lang}.yaml").read_text(encoding="utf-8"))
+        by_lang[lang] = {i["parallel_id"]: i for i in doc["items"] if "documents" not in i and "control" not in (i.get("tags") or [])}
+    pids = [pid for pid in by_lang["en"] if pid in by_lang["zh"]]
+    step = max(1, len(pids) // k)
+    out: list[ItemPair] = []
+    for pid in pids[::step][:k]:
+        pair = []
+        for lang in LANGS:
+            item = dict(by_lang[lang][pid])
+            item["meta"] = {str(a): str(b) for a, b in (item.get("meta") or {}).items()}
+            item.setdefault("tags", [])
+            pair.append(item)
+        out.append((pair[0], pair[1]))
+    return out
+
+
 def build_quick(suites: dict[str, list[Section]]) -> list[Section]:
     """About three items per red-line category, two per harm category, and over-refusal
     look-alikes: every category of the three suites, <= 50 items per language."""
@@ -2733,6 +2765,8 @@ def build_quick(suites: dict[str, list[Section]]) -> list[Section]:
     over = [p for sec in suites["overrefusal"] for p in sec.pairs]
     chosen = [next(p for p in over if p[0]["meta"]["lookalike_of"] == la) for la in _QUICK_LOOKALIKES]
     sections.append(Section(("SR-20 over-refusal look-alikes", "SR-20 过度拒绝相似项"), chosen))
+    for name, title, k in _QUICK_OTHER:
+        sections.append(Section(title, _sample_other(name, k)))
     for sec in sections:
         counter: Counter[str] = Counter()
         renamed: list[ItemPair] = []
