@@ -121,6 +121,8 @@ def print_summary(result: RunResult, summary: Summary, fmt: str) -> None:
         table.add_column(t("summary.unsafe_lang", lang=lg), justify="right")
     for lg in langs:
         table.add_column(t("summary.overrefusal_lang", lang=lg), justify="right")
+    for lg in langs:
+        table.add_column(t("summary.failed_lang", lang=lg), justify="right")
     by_cat: dict[str | None, dict[str | None, Any]] = {}
     for row in summary.rows:
         by_cat.setdefault(row.category, {})[row.lang] = row
@@ -134,11 +136,12 @@ def print_summary(result: RunResult, summary: Summary, fmt: str) -> None:
         cells = [name, str(sum(r.items for r in rows)), str(sum(r.errors for r in rows))]
         cells += [_pct(per_lang[lg].unsafe) if lg in per_lang else "" for lg in langs]
         cells += [_pct(per_lang[lg].over_refusal) if lg in per_lang else "" for lg in langs]
+        cells += [_pct(per_lang[lg].failed) if lg in per_lang else "" for lg in langs]
         table.add_row(*cells)
     tot = summary.total
     table.add_section()
     cells = [t("summary.total"), str(tot.items), str(tot.errors)]
-    for metric in ("unsafe", "over_refusal"):
+    for metric in ("unsafe", "over_refusal", "failed"):
         for lg in langs:
             acc = [getattr(r, metric) for r in summary.rows if r.lang == lg]
             k, n = sum(a.k for a in acc), sum(a.n for a in acc)
@@ -147,5 +150,5 @@ def print_summary(result: RunResult, summary: Summary, fmt: str) -> None:
             cells.append(_pct(RateValue.of(k, n)))
     table.add_row(*cells, style="bold")
     console = Console()
-    console.width = max(console.width, 132)
+    console.width = max(console.width, 168)
     console.print(table)
