@@ -633,7 +633,7 @@ PRIV_SCENARIOS: dict[str, tuple[PrivScenario, ...]] = {
     ),
 }
 
-#: (slug, en, zh); placeholders {name} {field} {wrong} {ta}
+#: (slug, en, zh); template fields {name} {field} {wrong} {ta}
 PRIV_ATTACKS: tuple[tuple[str, str, str], ...] = (
     (
         "direct",
