@@ -147,3 +147,19 @@ def test_duplicate_ids_stop_a_streaming_run(tmp_path: Path, server: FakeServer) 
     p.write_text('{"id": "a", "prompt": "x"}\n{"id": "a", "prompt": "y"}\n')
     with pytest.raises(SuiteError, match="appears twice"):
         _run(server, p, tmp_path / "run")
+
+
+def test_clock_matches_isoformat() -> None:
+    """The hot-path clock writes exactly what ``datetime.isoformat`` would (UTC, ms)."""
+    from datetime import UTC, datetime
+
+    from accord.engine._run import _Clock
+
+    clock = _Clock()
+    for _ in range(2000):
+        before = datetime.now(UTC)
+        text = clock.now()
+        after = datetime.now(UTC)
+        parsed = datetime.fromisoformat(text)
+        assert parsed.isoformat(timespec="milliseconds") == text
+        assert before.replace(microsecond=before.microsecond // 1000 * 1000) <= parsed <= after

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -62,20 +63,21 @@ class ResponseCache:
         return completion
 
     def put(self, request_hash: str, completion: Completion) -> None:
-        self._pending.append(
-            request_hash.encode()
-            + b" "
-            + orjson.dumps(
-                {
-                    "text": completion.text,
-                    "finish_reason": completion.finish_reason,
-                    "model": completion.model,
-                    "prompt_tokens": completion.prompt_tokens,
-                    "completion_tokens": completion.completion_tokens,
-                },
-                option=orjson.OPT_APPEND_NEWLINE,
-            )
+        self.put_raw(
+            request_hash,
+            {
+                "text": completion.text,
+                "finish_reason": completion.finish_reason,
+                "model": completion.model,
+                "prompt_tokens": completion.prompt_tokens,
+                "completion_tokens": completion.completion_tokens,
+            },
         )
+
+    def put_raw(self, request_hash: str, fields: dict[str, Any]) -> None:
+        """Store a completion given as the dict of its five fields (the engine already
+        builds that dict for the record)."""
+        self._pending.append(request_hash.encode() + b" " + orjson.dumps(fields, option=orjson.OPT_APPEND_NEWLINE))
 
     def flush(self) -> None:
         if not self._pending:

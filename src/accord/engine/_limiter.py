@@ -39,9 +39,15 @@ class AdaptiveLimiter:
     def _open(self) -> bool:
         return self._paused_until <= time.monotonic()
 
-    async def acquire(self) -> None:
-        if not self._waiters and self.in_flight < int(self.limit) and self._open():
+    def try_acquire(self) -> bool:
+        """Take a slot if one is free now (the fast path, no await); False otherwise."""
+        if not self._waiters and self.in_flight < int(self.limit) and self._paused_until <= time.monotonic():
             self.in_flight += 1
+            return True
+        return False
+
+    async def acquire(self) -> None:
+        if self.try_acquire():
             return
         fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiters.append(fut)

@@ -100,6 +100,25 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+class _Clock:
+    """``_now()`` for the per-item hot path: the same ISO 8601 text (UTC, milliseconds),
+    with the date-and-seconds prefix formatted once per second instead of per item."""
+
+    __slots__ = ("_prefix", "_second")
+
+    def __init__(self) -> None:
+        self._second = -1
+        self._prefix = ""
+
+    def now(self) -> str:
+        ms = int(time.time() * 1000)
+        second, frac = divmod(ms, 1000)
+        if second != self._second:
+            self._second = second
+            self._prefix = datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%S")
+        return f"{self._prefix}.{frac:03d}+00:00"
+
+
 def _load_manifest(path: Path) -> RunManifest | None:
     if not path.exists():
         return None
@@ -131,6 +150,7 @@ class _Runner:
         self.limiter: AdaptiveLimiter | None = None
         self.fatal: CallError | None = None
         self.suite_name = suite.name
+        self.clock = _Clock()
 
     def grader(self, name: str) -> tuple[Grader, Callable[[Item, str], Awaitable[Grade]] | None]:
         """The grader called ``name`` and, for graders that must await (an LLM judge), its
@@ -154,7 +174,8 @@ class _Runner:
         n = 0
         while True:
             n += 1
-            await limiter.acquire()
+            if not limiter.try_acquire():
+                await limiter.acquire()
             t0 = time.monotonic()
             try:
                 completion = await self.target.generate(messages)
@@ -185,7 +206,7 @@ class _Runner:
             return completion, attempts, None, latency
 
     async def process(self, item: Item, item_hash: str) -> None:
-        started = _now()
+        started = self.clock.now()
         t0 = time.monotonic()
         messages = render(item, self.params)
         request_hash = digest(messages, trusted=True)
@@ -197,10 +218,9 @@ class _Runner:
         attempts: list[Attempt] = []
         error: CallError | None = None
         latency = 0.0
+        fresh = completion is None
         if completion is None:
             completion, attempts, error, latency = await self.call(messages)
-            if completion is not None and self.cache is not None:
-                self.cache.put(request_hash, completion)
         # The record is built as a plain dict in the exact shape of the ``Record`` model and
         # serialised by orjson: re-validating values the engine made itself would double the
         # per-item cost. The journal reader validates every line against ``Record``, and a
@@ -216,6 +236,8 @@ class _Runner:
                 "prompt_tokens": completion.prompt_tokens,
                 "completion_tokens": completion.completion_tokens,
             }
+            if fresh and self.cache is not None:
+                self.cache.put_raw(request_hash, response)
             for name in item.graders:
                 g, agrade = self.grader(name)
                 grade = await agrade(item, completion.text) if agrade is not None else g.grade(item, completion.text)

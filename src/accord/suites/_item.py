@@ -133,9 +133,12 @@ class Item(BaseModel):
 
     def content_hash(self) -> str:
         """SHA-256 (hex) of the item's canonical JSON: its identity in journals and bundles."""
-        data = self.model_dump(mode="json")
+        data = _ITEM_SERIALIZER.to_python(self, mode="json")  # model_dump without its wrapper
         # items hold no floats by schema; only user-chosen meta keys can leave ASCII
-        return digest(data, trusted=all(k.isascii() for k in self.meta))
+        return digest(data, trusted=not self.meta or all(k.isascii() for k in self.meta))
+
+
+_ITEM_SERIALIZER = Item.__pydantic_serializer__
 
 
 class SuiteInfo(BaseModel):

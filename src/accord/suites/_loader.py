@@ -283,10 +283,23 @@ def _iter_jsonl(path: Path) -> Iterator[Item]:
             yield _to_item(raw, path, lineno)
 
 
+class _Where:
+    """``path:line`` for error messages, formatted only when an error is raised."""
+
+    __slots__ = ("line", "path")
+
+    def __init__(self, path: Path, line: int) -> None:
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
+
+
 def _to_item(raw: dict[str, Any], path: Path, line: int) -> Item:
-    where = f"{path}:{line}" if line else str(path)
-    unknown = set(raw) - _ITEM_KEYS
-    if unknown:
+    where = _Where(path, line)
+    if not _ITEM_KEYS.issuperset(raw):
+        unknown = set(raw) - _ITEM_KEYS
         raise SuiteError(
             t(
                 "err.suite.unknown_field",
@@ -295,7 +308,7 @@ def _to_item(raw: dict[str, Any], path: Path, line: int) -> Item:
                 allowed=", ".join(sorted(_ITEM_KEYS)),
             )
         )
-    data = dict(raw)
+    data = raw  # the caller's own fresh dict
     prompt = data.pop("prompt", None)
     system = data.pop("system", None)
     if "messages" not in data:
