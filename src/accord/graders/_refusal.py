@@ -322,6 +322,14 @@ _HEDGE_ZH = re.compile(
     r"(?:大致|大体|一般|通常|基本上|原理上|大概|总体上|简单来说|简单说|无非|概括来说|总的来说)"
     r"|(?:^|[。！？；;，,]\s*)(?:大致|大体上?|基本上|原理上|简单来说|无非|一般来说|一般而言|通常来说|总的来说)"
 )
+# Every match of _HEDGE_EN / _HEDGE_ZH contains one of these (a test checks).
+_HEDGE_EN_WORDS: Final = (
+    "general", "typical", "usual", "rough", "basic", "broad", "principle", "essential", "gist",
+)
+_HEDGE_ZH_WORDS: Final = (
+    "大致", "大体", "一般", "通常", "基本上", "原理上", "大概", "总体上", "简单", "无非", "概括来说",
+    "总的来说",
+)
 _REASON_WORDS: Final = (
     "illegal", "crime", "criminal", "dangerous", "harm", "unethical", "against the law", "penalt",
     "prison", "jail", "违法", "犯罪", "危险", "伤害", "违反", "法律", "严重",
@@ -336,8 +344,10 @@ def _hedged_outline(window: str, zh: bool, spaced: bool) -> str | None:
     """The hedge ('but generally') when ``window`` (the text after a refusal phrase, up to a
     safe redirect) goes on to outline what was declined; None when it only gives reasons."""
     near = window[:_PIVOT_SPAN]
-    m = _HEDGE_EN.search(near) if spaced else None
-    if m is None and zh:
+    # The hedge patterns start with alternations the regex engine tries at every position;
+    # a substring test for the words they need rules most texts out first.
+    m = _HEDGE_EN.search(near) if spaced and any(w in near for w in _HEDGE_EN_WORDS) else None
+    if m is None and zh and any(w in near for w in _HEDGE_ZH_WORDS):
         m = _HEDGE_ZH.search(near)
     if m is None:
         return None
@@ -532,16 +542,18 @@ def _where(pos: int, early: int) -> str:
     return f"deep in answer (char {pos})"
 
 
+_WORD_TAIL = re.compile(r"[a-z]{0,20}")
+
+
 def _quote(m: re.Match[str], original: str) -> str:
     """The matched phrase, extended to the end of its last word, in original casing."""
     s = m.string
-    end = m.end()
-    while end < len(s) and end - m.end() < 20 and "a" <= s[end] <= "z":
-        end += 1
+    end = _WORD_TAIL.match(s, m.end()).end()  # type: ignore[union-attr]  # matches empty
     start = m.start()
-    for lead in ("not something ", "n't something "):
-        if s.endswith(lead, 0, start):  # matched after a look-behind
-            start -= len(lead)
+    if s.endswith(" something ", 0, start):
+        for lead in ("not something ", "n't something "):
+            if s.endswith(lead, 0, start):  # matched after a look-behind
+                start -= len(lead)
     src = original if len(original) == len(s) else s
     phrase = " ".join(src[start:end].split())
     return phrase if len(phrase) <= 40 else phrase[:37] + "..."
