@@ -163,3 +163,38 @@ def test_clock_matches_isoformat() -> None:
         parsed = datetime.fromisoformat(text)
         assert parsed.isoformat(timespec="milliseconds") == text
         assert before.replace(microsecond=before.microsecond // 1000 * 1000) <= parsed <= after
+
+
+def test_a_crashing_grader_stops_the_run_and_keeps_what_was_recorded(tmp_path: Path, server: FakeServer) -> None:
+    """Rule grades are computed in batches; a grader that raises stops the run with its own
+    error, the run is marked failed, and every record written before stays valid."""
+    import json
+
+    from accord.graders import Grade, register_grader
+    from accord.graders._base import _FACTORIES
+
+    class Boom:
+        name = "boom-test"
+        version = "1"
+
+        def grade(self, item: object, response: str) -> Grade:
+            if getattr(item, "id", "") == "q300":
+                raise RuntimeError("grader bug on q300")
+            return Grade(grader="boom-test@1", label="ok", score=1.0, passed=None)
+
+    register_grader("boom-test")(Boom)
+    try:
+        # a batch fills up in a worker (600 items in flight 4 at a time, batches of 128)
+        path = tmp_path / "s.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for i in range(600):
+                f.write(json.dumps({"id": f"q{i}", "prompt": f"what is {i} squared?", "graders": ["boom-test"]}) + "\n")
+        with pytest.raises(RuntimeError, match="q300"):
+            _run(server, path, tmp_path / "run", concurrency=4)
+        records = read_journal(tmp_path / "run" / "records.jsonl")
+        assert records and len({r["item_id"] for r in records}) == len(records)
+        assert all(r["grades"][0]["grader"] == "boom-test@1" for r in records)
+        manifest = json.loads((tmp_path / "run" / "run.json").read_text())
+        assert manifest["status"] == "failed"
+    finally:
+        _FACTORIES.pop("boom-test", None)

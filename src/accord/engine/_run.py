@@ -18,6 +18,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
@@ -91,6 +92,10 @@ class RunResult:
     stats: dict[str, float] = field(default_factory=dict)
 
 
+_BATCH = 128  # answered items graded and journaled together (see ``record_finished``)
+_CHUNK = 64  # items read and hashed together (see ``_todo``)
+
+
 class _FatalError(Exception):
     def __init__(self, error: CallError) -> None:
         self.error = error
@@ -151,6 +156,10 @@ class _Runner:
         self.fatal: CallError | None = None
         self.suite_name = suite.name
         self.clock = _Clock()
+        # answered items waiting for their rule grades: (item, record, text to grade or "")
+        self.finished: list[tuple[Item, dict[str, Any], str]] = []
+        self.crash: Exception | None = None
+        self._awaits: dict[tuple[str, ...], bool] = {}
 
     def grader(self, name: str) -> tuple[Grader, Callable[[Item, str], Awaitable[Grade]] | None]:
         """The grader called ``name`` and, for graders that must await (an LLM judge), its
@@ -226,7 +235,6 @@ class _Runner:
         # per-item cost. The journal reader validates every line against ``Record``, and a
         # test checks the two shapes agree.
         response: dict[str, Any] | None = None
-        grades: list[dict[str, Any]] = []
         item_error: dict[str, Any] | None = None
         if completion is not None:
             response = {
@@ -238,14 +246,10 @@ class _Runner:
             }
             if fresh and self.cache is not None:
                 self.cache.put_raw(request_hash, response)
-            for name in item.graders:
-                g, agrade = self.grader(name)
-                grade = await agrade(item, completion.text) if agrade is not None else g.grade(item, completion.text)
-                grades.append(grade.__dict__)
         else:
             assert error is not None
             item_error = {"kind": error.kind, "message": error.message, "attempts": len(attempts)}
-        record = {
+        record: dict[str, Any] = {
             "v": RECORD_VERSION,
             "item_id": item.id,
             "item_hash": item_hash,
@@ -257,9 +261,9 @@ class _Runner:
             "target": self.target_digest,
             "request": {"messages": messages, "hash": request_hash},
             "response": response,
-            "grades": grades,
+            "grades": [],
             "error": item_error,
-            "attempts": [a.__dict__ for a in attempts],
+            "attempts": [a.__dict__ for a in attempts] if attempts else [],
             "timing": {
                 "started": started,
                 "latency_ms": round(latency, 3),
@@ -267,14 +271,70 @@ class _Runner:
             },
             "cached": cached,
         }
-        assert self.journal is not None
-        self.journal.append_raw(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+        if completion is None or not item.graders:
+            self.finished.append((item, record, ""))
+        elif self.awaits(item.graders):
+            # a grader that must wait (an LLM judge): graded here, then recorded
+            grades: list[dict[str, Any]] = record["grades"]
+            for name in item.graders:
+                g, agrade = self.grader(name)
+                grade = await agrade(item, completion.text) if agrade is not None else g.grade(item, completion.text)
+                grades.append(grade.__dict__)
+            self.finished.append((item, record, ""))
+        else:
+            self.finished.append((item, record, completion.text))
+        if len(self.finished) >= _BATCH:
+            self.drain()
+
+    def drain(self) -> bool:
+        """``record_finished``, turning a grader's exception into the end of the run (raised
+        again by ``run_async`` once everything recorded so far is safe). False after a crash."""
+        try:
+            self.record_finished()
+        except Exception as e:
+            self.crash = e
+            return False
+        return True
+
+    def awaits(self, names: tuple[str, ...]) -> bool:
+        """Whether any of these graders must be awaited (an LLM judge)."""
+        known = self._awaits.get(names)
+        if known is None:
+            known = self._awaits[names] = any(self.grader(n)[1] is not None for n in names)
+        return known
+
+    def record_finished(self) -> None:
+        """Grade (rule graders) and journal the answered items in one tight loop.
+
+        Rule graders are synchronous and cost microseconds; run back to back on a batch,
+        their code and data stay in the CPU caches, where interleaved with the HTTP client's
+        work per item they ran at about half the speed. A batch is at most ``_BATCH`` items
+        or what the ticker finds every ``flush_interval``; a killed run loses no more than
+        the journal's own write buffer would."""
+        batch = self.finished
+        if not batch:
+            return
+        self.finished = []
+        journal = self.journal
+        assert journal is not None
+        grader = self.grader
+        dumps = orjson.dumps
+        opt = orjson.OPT_APPEND_NEWLINE
+        errors = cached = 0
+        for item, record, text in batch:
+            if text:
+                grades = record["grades"]
+                for name in item.graders:
+                    grades.append(grader(name)[0].grade(item, text).__dict__)
+            elif record["error"] is not None:
+                errors += 1
+            if record["cached"]:
+                cached += 1
+            journal.append_raw(dumps(record, option=opt))
         c = self.counters
-        c.done += 1
-        if item_error is not None:
-            c.errors += 1
-        if cached:
-            c.cached += 1
+        c.done += len(batch)
+        c.errors += errors
+        c.cached += cached
 
     # -- orchestration --------------------------------------------------------------------
 
@@ -282,7 +342,7 @@ class _Runner:
         # Workers share one generator. Advancing it is synchronous (no await inside), so on a
         # single event loop no two workers ever run it at once, and no queue is needed.
         for item, item_hash in source:
-            if self.fatal is not None:
+            if self.fatal is not None or self.crash is not None:
                 return
             try:
                 await self.process(item, item_hash)
@@ -297,6 +357,8 @@ class _Runner:
         last_sync = time.monotonic()
         while True:
             await asyncio.sleep(self.config.flush_interval)
+            if not self.drain():
+                return
             journal.flush()
             if self.cache is not None:
                 self.cache.flush()
@@ -344,12 +406,16 @@ class _Digester:
 
 
 def _todo(suite: Suite, done: dict[str, bool], digester: _Digester | None) -> Iterator[tuple[Item, str]]:
-    for item in suite:
-        h = item.content_hash()
-        if digester is not None:
-            digester.add(item, h)
-        if h not in done:
-            yield item, h
+    # Items are read, validated and hashed in small chunks: back to back, the loader's and
+    # the hasher's code stays in the CPU caches (the same reason rule grading is batched).
+    items = iter(suite)
+    while chunk := list(islice(items, _CHUNK)):
+        hashed = [(item, item.content_hash()) for item in chunk]
+        for item, h in hashed:
+            if digester is not None:
+                digester.add(item, h)
+            if h not in done:
+                yield item, h
 
 
 async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResult:
@@ -437,7 +503,7 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
     status: Literal["complete", "interrupted", "failed"] = "interrupted"
     try:
         await asyncio.gather(*workers)
-        status = "failed" if runner.fatal is not None else "complete"
+        status = "failed" if runner.fatal is not None or runner.crash is not None else "complete"
         if digester is not None and status == "complete":
             info = digester.info()
             suite.remember(info)
@@ -451,7 +517,10 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
         for w in workers:
             w.cancel()
         await asyncio.gather(ticker, *workers, return_exceptions=True)
-        runner.journal.close()
+        try:
+            runner.record_finished()
+        finally:
+            runner.journal.close()
         if runner.cache is not None:
             runner.cache.close()
         view.stop()
@@ -459,6 +528,8 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
         manifest.status = status
         manifest.finished = _now()
         _write_manifest(manifest_path, manifest)
+    if runner.crash is not None:
+        raise runner.crash
     if runner.fatal is not None:
         raise TargetError(
             t(
