@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accord.graders import _refusal as r
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.from_regex(r._HEDGE_EN))
-def test_every_english_hedge_contains_a_gate_word(text: str) -> None:
-    m = r._HEDGE_EN.search(text)
-    assert m is not None
-    assert any(w in m.group(0) for w in r._HEDGE_EN_WORDS), m.group(0)
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [(r._HEDGE_EN, r._HEDGE_EN_WORDS), (r._HEDGE_ZH, r._HEDGE_ZH_WORDS)],
+    ids=["en", "zh"],
+)
+def test_every_hedge_contains_a_gate_word(pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+    """Generated texts matching the hedge pattern: each match holds one of the gate words,
+    so skipping the regex when no gate word occurs never changes a grade."""
 
+    @settings(max_examples=300, deadline=None)
+    @given(st.from_regex(pattern))
+    def check(text: str) -> None:
+        m = pattern.search(text)
+        assert m is not None
+        assert any(w in m.group(0) for w in words), m.group(0)
 
-@settings(max_examples=300, deadline=None)
-@given(st.from_regex(r._HEDGE_ZH))
-def test_every_chinese_hedge_contains_a_gate_word(text: str) -> None:
-    m = r._HEDGE_ZH.search(text)
-    assert m is not None
-    assert any(w in m.group(0) for w in r._HEDGE_ZH_WORDS), m.group(0)
+    check()
