@@ -39,7 +39,7 @@ from accord.errors import RunDirError, SuiteError, TargetError
 from accord.graders import Grade, Grader, create_grader
 from accord.i18n import t
 from accord.suites import Item, Suite, SuiteInfo
-from accord.targets import CallError, Completion, Target, TargetIdentity
+from accord.targets import CallError, Completion, GenerationParams, Target, TargetIdentity
 
 __all__ = ["RunConfig", "RunManifest", "RunResult", "run_async", "RECORDS_FILE", "MANIFEST_FILE"]
 
@@ -94,6 +94,15 @@ class RunResult:
 
 _BATCH = 128  # answered items graded and journaled together (see ``record_finished``)
 _CHUNK = 64  # items read and hashed together (see ``_todo``)
+
+
+# An item to ask: (item, item hash, rendered messages, request hash).
+_Todo = tuple[Item, str, list[dict[str, str]], str]
+# An item asked: (todo, started (ISO time), latency of the last call in ms, total seconds,
+# completion, from the cache, failed attempts, final error, grades if already graded).
+_Answered = tuple[
+    _Todo, str, float, float, Completion | None, bool, list[Attempt], CallError | None, list[dict[str, Any]] | None
+]
 
 
 class _FatalError(Exception):
@@ -157,7 +166,7 @@ class _Runner:
         self.suite_name = suite.name
         self.clock = _Clock()
         # answered items waiting for their rule grades: (item, record, text to grade or "")
-        self.finished: list[tuple[Item, dict[str, Any], str]] = []
+        self.finished: list[_Answered] = []
         self.crash: Exception | None = None
         self._awaits: dict[tuple[str, ...], bool] = {}
 
@@ -214,11 +223,10 @@ class _Runner:
             limiter.release(ok=True)
             return completion, attempts, None, latency
 
-    async def process(self, item: Item, item_hash: str) -> None:
+    async def process(self, todo: _Todo) -> None:
+        item, _item_hash, messages, request_hash = todo
         started = self.clock.now()
         t0 = time.monotonic()
-        messages = render(item, self.params)
-        request_hash = digest(messages, trusted=True)
         completion: Completion | None = None
         cached = False
         if self.cache is not None:
@@ -227,62 +235,18 @@ class _Runner:
         attempts: list[Attempt] = []
         error: CallError | None = None
         latency = 0.0
-        fresh = completion is None
         if completion is None:
             completion, attempts, error, latency = await self.call(messages)
-        # The record is built as a plain dict in the exact shape of the ``Record`` model and
-        # serialised by orjson: re-validating values the engine made itself would double the
-        # per-item cost. The journal reader validates every line against ``Record``, and a
-        # test checks the two shapes agree.
-        response: dict[str, Any] | None = None
-        item_error: dict[str, Any] | None = None
-        if completion is not None:
-            response = {
-                "text": completion.text,
-                "finish_reason": completion.finish_reason,
-                "model": completion.model,
-                "prompt_tokens": completion.prompt_tokens,
-                "completion_tokens": completion.completion_tokens,
-            }
-            if fresh and self.cache is not None:
-                self.cache.put_raw(request_hash, response)
-        else:
-            assert error is not None
-            item_error = {"kind": error.kind, "message": error.message, "attempts": len(attempts)}
-        record: dict[str, Any] = {
-            "v": RECORD_VERSION,
-            "item_id": item.id,
-            "item_hash": item_hash,
-            "suite": self.suite_name,
-            "lang": item.lang,
-            "category": item.category,
-            "expect": str(item.expect) if item.expect is not None else None,
-            "meta": item.meta,
-            "target": self.target_digest,
-            "request": {"messages": messages, "hash": request_hash},
-            "response": response,
-            "grades": [],
-            "error": item_error,
-            "attempts": [a.__dict__ for a in attempts] if attempts else [],
-            "timing": {
-                "started": started,
-                "latency_ms": round(latency, 3),
-                "total_ms": round((time.monotonic() - t0) * 1000, 3),
-            },
-            "cached": cached,
-        }
-        if completion is None or not item.graders:
-            self.finished.append((item, record, ""))
-        elif self.awaits(item.graders):
-            # a grader that must wait (an LLM judge): graded here, then recorded
-            grades: list[dict[str, Any]] = record["grades"]
+        total = time.monotonic() - t0
+        grades: list[dict[str, Any]] | None = None
+        if completion is not None and item.graders and self.awaits(item.graders):
+            # a grader that must wait (an LLM judge) grades its item here
+            grades = []
             for name in item.graders:
                 g, agrade = self.grader(name)
                 grade = await agrade(item, completion.text) if agrade is not None else g.grade(item, completion.text)
                 grades.append(grade.__dict__)
-            self.finished.append((item, record, ""))
-        else:
-            self.finished.append((item, record, completion.text))
+        self.finished.append((todo, started, latency, total, completion, cached, attempts, error, grades))
         if len(self.finished) >= _BATCH:
             self.drain()
 
@@ -304,48 +268,90 @@ class _Runner:
         return known
 
     def record_finished(self) -> None:
-        """Grade (rule graders) and journal the answered items in one tight loop.
+        """Grade (rule graders), build and journal the records of the answered items in one
+        tight loop.
 
-        Rule graders are synchronous and cost microseconds; run back to back on a batch,
-        their code and data stay in the CPU caches, where interleaved with the HTTP client's
-        work per item they ran at about half the speed. A batch is at most ``_BATCH`` items
-        or what the ticker finds every ``flush_interval``; a killed run loses no more than
-        the journal's own write buffer would."""
+        Rule graders are synchronous and cost microseconds; run back to back on a batch, their
+        code and data stay in the CPU caches, where interleaved with the HTTP client's work per
+        item they ran at about half the speed (the same holds for building and serialising
+        records). A batch is at most ``_BATCH`` items or what the ticker finds every
+        ``flush_interval``; a killed run loses no more than the journal's own write buffer."""
         batch = self.finished
         if not batch:
             return
         self.finished = []
         journal = self.journal
         assert journal is not None
+        cache = self.cache
         grader = self.grader
         dumps = orjson.dumps
         opt = orjson.OPT_APPEND_NEWLINE
-        errors = cached = 0
-        for item, record, text in batch:
-            if text:
-                grades = record["grades"]
-                for name in item.graders:
-                    grades.append(grader(name)[0].grade(item, text).__dict__)
-            elif record["error"] is not None:
+        suite_name = self.suite_name
+        target_digest = self.target_digest
+        errors = cached_n = 0
+        for (item, item_hash, messages, request_hash), started, latency, total, completion, cached, attempts, error, grades in batch:
+            # The record is built as a plain dict in the exact shape of the ``Record`` model and
+            # serialised by orjson: re-validating values the engine made itself would double
+            # the per-item cost. The journal reader validates every line against ``Record``,
+            # and a test checks the two shapes agree.
+            response: dict[str, Any] | None = None
+            item_error: dict[str, Any] | None = None
+            if completion is not None:
+                response = {
+                    "text": completion.text,
+                    "finish_reason": completion.finish_reason,
+                    "model": completion.model,
+                    "prompt_tokens": completion.prompt_tokens,
+                    "completion_tokens": completion.completion_tokens,
+                }
+                if not cached and cache is not None:
+                    cache.put_raw(request_hash, response)
+                if grades is None:
+                    grades = [grader(name)[0].grade(item, completion.text).__dict__ for name in item.graders]
+            else:
+                assert error is not None
+                item_error = {"kind": error.kind, "message": error.message, "attempts": len(attempts)}
                 errors += 1
-            if record["cached"]:
-                cached += 1
+            if cached:
+                cached_n += 1
+            record = {
+                "v": RECORD_VERSION,
+                "item_id": item.id,
+                "item_hash": item_hash,
+                "suite": suite_name,
+                "lang": item.lang,
+                "category": item.category,
+                "expect": str(item.expect) if item.expect is not None else None,
+                "meta": item.meta,
+                "target": target_digest,
+                "request": {"messages": messages, "hash": request_hash},
+                "response": response,
+                "grades": grades or [],
+                "error": item_error,
+                "attempts": [a.__dict__ for a in attempts] if attempts else [],
+                "timing": {
+                    "started": started,
+                    "latency_ms": round(latency, 3),
+                    "total_ms": round(total * 1000, 3),
+                },
+                "cached": cached,
+            }
             journal.append_raw(dumps(record, option=opt))
         c = self.counters
         c.done += len(batch)
         c.errors += errors
-        c.cached += cached
+        c.cached += cached_n
 
     # -- orchestration --------------------------------------------------------------------
 
-    async def worker(self, source: Iterator[tuple[Item, str]]) -> None:
+    async def worker(self, source: Iterator[_Todo]) -> None:
         # Workers share one generator. Advancing it is synchronous (no await inside), so on a
         # single event loop no two workers ever run it at once, and no queue is needed.
-        for item, item_hash in source:
+        for todo in source:
             if self.fatal is not None or self.crash is not None:
                 return
             try:
-                await self.process(item, item_hash)
+                await self.process(todo)
             except _FatalError as f:
                 self.fatal = f.error
                 return
@@ -405,17 +411,21 @@ class _Digester:
         )
 
 
-def _todo(suite: Suite, done: dict[str, bool], digester: _Digester | None) -> Iterator[tuple[Item, str]]:
-    # Items are read, validated and hashed in small chunks: back to back, the loader's and
-    # the hasher's code stays in the CPU caches (the same reason rule grading is batched).
+def _todo(suite: Suite, done: dict[str, bool], digester: _Digester | None, params: GenerationParams) -> Iterator[_Todo]:
+    # Items are read, validated, hashed and rendered in small chunks: back to back, the
+    # loader's and hasher's code stays in the CPU caches (the same reason rule grading is
+    # batched).
     items = iter(suite)
     while chunk := list(islice(items, _CHUNK)):
         hashed = [(item, item.content_hash()) for item in chunk]
+        todo: list[_Todo] = []
         for item, h in hashed:
             if digester is not None:
                 digester.add(item, h)
             if h not in done:
-                yield item, h
+                messages = render(item, params)
+                todo.append((item, h, messages, digest(messages, trusted=True)))
+        yield from todo
 
 
 async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResult:
@@ -491,7 +501,7 @@ async def run_async(suite: Suite, target: Target, config: RunConfig) -> RunResul
     view = ProgressView(counters, config.progress, label=f"{suite.name} @ {ident.label()}")
     view.start()
     digester = _Digester(suite) if info is None else None
-    stream = _todo(suite, done, digester)
+    stream = _todo(suite, done, digester, ident.params)
     # Records, requests and responses are acyclic and freed by reference counting; the
     # cyclic collector's frequent passes over a growing heap cost ~15 us per item for
     # nothing, so it runs rarely during the loop (restored afterwards).
