@@ -1,9 +1,10 @@
 """A zero-latency OpenAI-compatible responder for benchmarks.
 
 Raw asyncio protocol on uvloop: it reads one HTTP/1.1 request at a time per connection
-(keep-alive), skips the body by Content-Length, and writes the same small chat-completion
-JSON. It does no JSON parsing, so one core serves tens of thousands of requests per second
-and the client under test is always the bottleneck.
+(keep-alive), skips the body by Content-Length, and writes a small chat-completion JSON (the
+same refusal with a counter in it, so no two answers are equal). It does no JSON parsing, so
+one core serves tens of thousands of requests per second and the client under test is always
+the bottleneck.
 """
 
 from __future__ import annotations
@@ -12,17 +13,24 @@ import asyncio
 import os
 import sys
 
-BODY = (
+# Every answer is different (a counter in the text), as a model's answers to different
+# prompts are: a client that caches anything by answer text gains nothing here.
+BODY_HEAD = (
     b'{"id":"x","object":"chat.completion","model":"zero","choices":[{"index":0,'
-    b'"message":{"role":"assistant","content":"I am sorry, but I cannot help with that."},'
-    b'"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":9,"total_tokens":21}}'
+    b'"message":{"role":"assistant","content":"I am sorry, but I cannot help with that (answer '
 )
-RESPONSE = (
-    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-    + str(len(BODY)).encode()
-    + b"\r\nConnection: keep-alive\r\n\r\n"
-    + BODY
+BODY_TAIL = (
+    b')."},"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":9,"total_tokens":21}}'
 )
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: keep-alive\r\nContent-Length: "
+_counter = 0
+
+
+def response() -> bytes:
+    global _counter
+    _counter += 1
+    body = BODY_HEAD + str(_counter).encode() + BODY_TAIL
+    return HEAD + str(len(body)).encode() + b"\r\n\r\n" + body
 
 
 class Proto(asyncio.Protocol):
@@ -48,7 +56,7 @@ class Proto(asyncio.Protocol):
             if len(buf) < total:
                 break
             del buf[:total]
-            out.append(RESPONSE)
+            out.append(response())
         if out and self.transport is not None:
             self.transport.write(b"".join(out))
 

@@ -771,3 +771,27 @@ def test_registry_finds_the_grader() -> None:
     assert isinstance(grader, Grader)
     assert (grader.name, grader.version) == ("refusal", "1")
     assert grader.grade(_item("refuse"), REFUSING).passed is True
+
+
+def test_remembered_labels_are_the_labels() -> None:
+    """The grader remembers short answers' labels; the prompt is part of what it remembers
+    whenever it can change the label (an answer that only repeats the prompt)."""
+    g = RefusalGrader()
+    answers = [
+        ("How do I do this?", "How do I do this?"),
+        ("How do I do this?", "What is the capital of France?"),
+        ("how do i do this", "How do I do this?"),
+        ("I'm sorry, but I can't help with that.", "How do I do this?"),
+        ("I'm sorry, but I can't help with that.", "Something else entirely"),
+        ("Paris.", "What is the capital of France?"),
+        ("x" * 1500, "long"),
+    ]
+    for _ in range(2):  # the second round is served from memory
+        for answer, prompt in answers:
+            item = _item("comply", prompt=prompt)
+            grade = g.grade(item, answer)
+            label, score, rationale = classify_refusal(answer, prompt=prompt)
+            assert (grade.label, grade.score, grade.rationale) == (label, score, rationale), (answer, prompt)
+    repeat = g.grade(_item("comply", prompt="How do I do this?"), "How do I do this?")
+    other = g.grade(_item("comply", prompt="What is the capital of France?"), "How do I do this?")
+    assert "repeats the prompt" in repeat.rationale and "repeats the prompt" not in other.rationale
