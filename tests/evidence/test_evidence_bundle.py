@@ -231,19 +231,6 @@ def test_resumed_run_keeps_the_latest_record_per_item(tmp_path: Path, keys: KeyS
     assert verify_bundle(path).ok
 
 
-def test_summary_view_keeps_what_the_summary_reads(bundle: Path) -> None:
-    """verify feeds summarize_records a slimmed view of each record (to keep memory low):
-    the summary of the views must be the summary of the full records."""
-    from accord.evidence._verify import summary_view
-    from accord.results import summarize_records
-
-    raws = [orjson.loads(x) for x in read_members(bundle)["records.jsonl"].split(b"\n")[:-1]]
-    raws[0]["error"] = {"kind": "timeout", "message": "slow", "attempts": 3}
-    raws[1]["cached"] = True
-    raws[2]["grades"].append({"grader": "other@1", "label": "x", "passed": False, "score": 1.0, "rationale": "r"})
-    assert summarize_records(summary_view(r) for r in raws) == summarize_records(raws)
-
-
 def test_builtin_suite_run_bundles_and_verifies(tmp_path: Path, server: FakeServer, keys: KeyStore) -> None:
     """A run of a built-in suite (found from run.json, several graders) bundles and verifies,
     every rule grade re-graded."""

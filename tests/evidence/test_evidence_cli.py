@@ -1,5 +1,5 @@
 """The evidence commands end to end, as a user runs them: ``accord bundle``, ``verify``,
-``audit``, ``seal``, ``reveal`` (``keys`` is in test_evidence_keys.py)."""
+``audit``, ``suites seal``, ``suites reveal`` (``keys`` is in test_evidence_keys.py)."""
 
 from __future__ import annotations
 
@@ -95,15 +95,17 @@ def test_audit_cli(tmp_path: Path, server: FakeServer, env: dict[str, str]) -> N
 def test_seal_reveal_cli(tmp_path: Path, server: FakeServer, env: dict[str, str]) -> None:
     run = make_run(tmp_path, server, 10)
     suite = tmp_path / "run-suite.jsonl"
-    sealed = accord_cli("seal", str(suite), "--out", str(tmp_path / "c.json"), env=env)
+    # seal and reveal are suite commands (issue 5); there is no top-level `accord seal`
+    assert accord_cli("seal", str(suite), "--out", str(tmp_path / "x.json"), env=env).returncode != 0 and not (tmp_path / "x.json").exists()
+    sealed = accord_cli("suites", "seal", str(suite), "--out", str(tmp_path / "c.json"), env=env)
     assert sealed.returncode == 0 and "Sealed suite run-suite: 10 items" in sealed.stdout
     assert "Keep them private" in sealed.stdout
     made = accord_cli("bundle", str(run), "--no-frameworks", "--sealed", str(tmp_path / "c.json"), env=env)
     assert made.returncode == 0, made.stderr
     assert accord_cli("verify", str(run / "run.accord"), env=env).returncode == 0
-    rev = accord_cli("reveal", str(tmp_path / "c.json"), "--suite", str(suite), "--out", str(tmp_path / "r.jsonl"), env=env)
+    rev = accord_cli("suites", "reveal", str(tmp_path / "c.json"), "--suite", str(suite), "--out", str(tmp_path / "r.jsonl"), env=env)
     assert rev.returncode == 0
-    chk = accord_cli("reveal", str(tmp_path / "c.json"), "--check", str(tmp_path / "r.jsonl"), env=env)
+    chk = accord_cli("suites", "reveal", str(tmp_path / "c.json"), "--check", str(tmp_path / "r.jsonl"), env=env)
     assert chk.returncode == 0 and "reveals 10 items" in chk.stdout
     full = accord_cli("verify", str(run / "run.accord"), "--reveal", str(tmp_path / "r.jsonl"), env=env)
     assert full.returncode == 0 and "reveals 10 items matching the commitment" in full.stdout
@@ -123,10 +125,10 @@ def test_bad_input_is_one_line(tmp_path: Path, server: FakeServer, env: dict[str
         accord_cli("audit", str(run / "run.accord"), "--target", "openai:fake", "--base-url", "http://10.1.2.3:9/v1", "--seed", "s", "--offline", env=env),
         "10.1.2.3",
     )
-    _one_line_error(accord_cli("reveal", str(tmp_path / "run-suite.jsonl"), env=env), "--suite and --out")
+    _one_line_error(accord_cli("suites", "reveal", str(tmp_path / "run-suite.jsonl"), env=env), "--suite and --out")
 
 
-@pytest.mark.parametrize("name", ["keys", "verify", "audit", "bundle", "seal", "reveal"])
+@pytest.mark.parametrize("name", ["keys", "verify", "audit", "bundle"])
 def test_every_option_is_documented(name: str) -> None:
     import click
 

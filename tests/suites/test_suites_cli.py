@@ -260,7 +260,7 @@ def test_import_errors_in_a_real_process(tmp_path: Path) -> None:
 def test_python_m_accord_suites_help() -> None:
     p = accord_cli("suites", "--help")
     assert p.returncode == 0
-    for sub in ("list", "show", "validate", "stats", "categories", "import"):
+    for sub in ("list", "show", "validate", "stats", "categories", "import", "seal", "reveal"):
         assert sub in p.stdout
 
 

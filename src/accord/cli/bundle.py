@@ -39,6 +39,7 @@ def command() -> None:
 @click.option("--sealed", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help=t("cli.bundle.opt.sealed"))
 @click.option("--salts", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help=t("cli.bundle.opt.salts"))
 @click.option("--stored", is_flag=True, help=t("cli.bundle.opt.stored"))
+@click.option("--deflate", is_flag=True, help=t("cli.bundle.opt.deflate"))
 @click.option("--unpacked", is_flag=True, help=t("cli.bundle.opt.unpacked"))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=t("cli.evidence.opt.format"))
 def create(
@@ -51,6 +52,7 @@ def create(
     sealed: Path | None,
     salts: Path | None,
     stored: bool,
+    deflate: bool,
     unpacked: bool,
     fmt: str,
 ) -> None:
@@ -61,6 +63,8 @@ def create(
 
     if no_frameworks and frameworks:
         raise UsageError(t("cli.bundle.frameworks_conflict"))
+    if stored and deflate:
+        raise UsageError(t("cli.bundle.compression_conflict"))
     result = write_bundle(
         run_dir,
         key=key,
@@ -69,7 +73,7 @@ def create(
         suite=suite_spec,
         sealed=sealed,
         salts=salts,
-        compression="stored" if stored else "deflate",
+        compression="stored" if stored else "deflate" if deflate else "auto",
         unpacked=unpacked,
     )
     if fmt == "json":

@@ -1,4 +1,5 @@
-"""``accord suites``: list, show, validate, count and import suites; list the taxonomy."""
+"""``accord suites``: list, show, validate, count and import suites; list the taxonomy; seal a
+private suite and reveal it later."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ _FORMAT_CHOICES = click.Choice(["table", "json"])
 
 @click.group("suites", help=t("suites.cli.help"))
 def command() -> None:
-    """Inspect, validate, count and import suites."""
+    """Inspect, validate, count and import suites; seal and reveal private ones."""
 
 
 # --------------------------------------------------------------------------- output helpers
@@ -350,3 +351,42 @@ def import_(
     click.echo(
         t("suites.import.done", items=report.items, langs=langs, source=report.input, format=fmt, output=report.output, digest=report.digest)
     )
+
+
+# --------------------------------------------------------------------------- sealed suites
+
+
+@command.command("seal", help=t("suites.cli.seal.help"), short_help=t("suites.cli.seal.short"))
+@click.argument("suite")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True, help=t("suites.cli.seal.opt.out"))
+def seal(suite: str, out: Path) -> None:
+    """Commit to a private suite without publishing its items."""
+    from accord.evidence import seal_suite
+
+    result = seal_suite(suite, out)
+    c = result.commitment
+    click.echo(t("evidence.msg.seal.done", path=result.path, suite=c.suite, items=c.items, root=c.merkle_root))
+    for row in c.counts:
+        click.echo(f"  {row.category or '-':<8} {row.lang:<3} {row.items}")
+    click.echo(t("evidence.msg.seal.salts", path=result.salts_path))
+
+
+@command.command("reveal", help=t("suites.cli.reveal.help"), short_help=t("suites.cli.reveal.short"))
+@click.argument("commitment", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--suite", "suite_spec", default=None, help=t("suites.cli.reveal.opt.suite"))
+@click.option("--salts", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help=t("suites.cli.reveal.opt.salts"))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help=t("suites.cli.reveal.opt.out"))
+@click.option("--check", "check", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help=t("suites.cli.reveal.opt.check"))
+def reveal(commitment: Path, suite_spec: str | None, salts: Path | None, out: Path | None, check: Path | None) -> None:
+    """Publish a sealed suite's items with their salts, or check a reveal."""
+    from accord.evidence import check_reveal, reveal_suite
+    from accord.evidence._seal import load_commitment
+
+    if check is not None:
+        c = check_reveal(check, load_commitment(commitment))
+        click.echo(t("evidence.msg.reveal.checked", path=check, items=c.items, root=c.merkle_root))
+        return
+    if suite_spec is None or out is None:
+        raise UsageError(t("suites.cli.reveal.needs_suite_out"))
+    path = reveal_suite(commitment, suite_spec, out, salts_path=salts)
+    click.echo(t("evidence.msg.reveal.done", path=path, commitment=commitment))

@@ -62,6 +62,7 @@ def print_report(report: object, fmt: str) -> None:
 @click.option("--record", "record", default=None, metavar="ITEM_ID", help=t("cli.verify.opt.record"))
 @click.option("--proof-out", type=click.Path(path_type=Path, dir_okay=False), default=None, help=t("cli.verify.opt.proof_out"))
 @click.option("--reveal", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help=t("cli.verify.opt.reveal"))
+@click.option("--workers", type=click.IntRange(min=1), default=None, help=t("cli.verify.opt.workers"))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=t("cli.evidence.opt.format"))
 def command(
     bundle: Path,
@@ -70,6 +71,7 @@ def command(
     record: str | None,
     proof_out: Path | None,
     reveal: Path | None,
+    workers: int | None,
     fmt: str,
 ) -> None:
     """Verify BUNDLE; exit 0 only when every check holds."""
@@ -89,7 +91,7 @@ def command(
     else:
         if proof_out is not None and record is None:
             raise UsageError(t("cli.verify.proof_out_needs_record"))
-        report = verify_bundle(bundle, trusted=keys, record=record, reveal=reveal)
+        report = verify_bundle(bundle, trusted=keys, record=record, reveal=reveal, workers=workers)
         if proof_out is not None and report.proof is not None:
             proof_out.write_bytes(orjson.dumps(report.proof.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n")
             click.echo(t("evidence.msg.verify.proof_written", path=proof_out), err=True)

@@ -312,7 +312,7 @@ def write_bundle(
     sealed: Path | None = None,
     salts: Path | None = None,
     keys_dir: Path | None = None,
-    compression: Compression = "deflate",
+    compression: Compression = "auto",
     unpacked: bool = False,
 ) -> BundleResult:
     """Bundle, sign and write the evidence of the run in ``run_dir``.
@@ -327,7 +327,11 @@ def write_bundle(
         suite: where the run's suite is, when ``run.json``'s source has moved.
         sealed: a commitment from ``seal_suite``: the bundle carries it instead of the items
             (the salts file beside it, or ``salts``, proves the suite matches it).
-        compression: ``deflate`` (smaller) or ``stored`` (faster to verify).
+        compression: ``auto``: the records and the suite's items stored (``verify`` reads
+            chunks of them in parallel, straight from the file), the other members deflated;
+            ``deflate``: every member deflated but the index and order (a smaller file that
+            verifies slower: the records are inflated in one stream); ``stored``: nothing
+            deflated.
         unpacked: write a directory of members instead of a ZIP file.
 
     Raises:
@@ -356,7 +360,7 @@ def write_bundle(
         raise UsageError(t("evidence.bundle.suite_differs", suite=suite_spec, name=manifest.suite.name))
     writer = BundleWriter(out, unpacked=unpacked, compression=compression)
     try:
-        predicate_parts = _write_members(writer, manifest, journal, order, offsets, suite_items, commitment, fws)
+        predicate_parts = _write_members(writer, manifest, journal, order, offsets, suite_items, commitment, fws, bulk_deflate=compression == "deflate")
         tree, summary, assessment, suite_entry, fw_entries, grader_ids = predicate_parts
         entries = sorted(writer.entries.values(), key=lambda e: e.name)
         man = Manifest(members=[MemberEntry(name=e.name, size=e.size, sha256=e.sha256) for e in entries])
@@ -416,6 +420,8 @@ def _write_members(
     suite: SuiteItems,
     commitment: Any,
     fws: list[Any],
+    *,
+    bulk_deflate: bool,
 ) -> tuple[MerkleBuilder, Any, dict[str, Any] | None, SuiteEntry, list[FrameworkEntry], list[str]]:
     items = suite.items
     item_hashes = {h for h, _, _ in items}
@@ -427,7 +433,7 @@ def _write_members(
     grader_ids: set[str] = set(manifest.graders)
     # zipfile writes one member at a time: the index waits in a temporary file
     with tempfile.TemporaryFile() as idx_out:
-        with writer.open(RECORDS) as rec_out:
+        with writer.open(RECORDS, compress=bulk_deflate) as rec_out:
 
             def records() -> Iterator[dict[str, Any]]:
                 for raw in _iter_latest(journal, order, offsets):
@@ -475,7 +481,7 @@ def _write_members(
         )
     else:
         member = f"suites/{name}.jsonl"
-        with writer.open(member) as s_out:
+        with writer.open(member, compress=bulk_deflate) as s_out:
             for _h, _item, data in items:
                 s_out.write(data + b"\n")
         order_member = f"suites/{name}.order"

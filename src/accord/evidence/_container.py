@@ -49,7 +49,9 @@ _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _LOCAL_SIG = b"PK\x03\x04"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
-Compression = Literal["deflate", "stored"]
+Compression = Literal["auto", "deflate", "stored"]
+"""``auto``: members deflated unless the caller asks for one stored; ``deflate``: the same
+(the caller then asks for fewer); ``stored``: every member stored."""
 
 
 class BundleError(AccordError):
@@ -404,7 +406,7 @@ class BundleWriter:
 
     path: Path
     unpacked: bool = False
-    compression: Compression = "deflate"
+    compression: Compression = "auto"
     entries: dict[str, _Entry] = field(default_factory=dict)
     _tmp: Path | None = None
     _zip: Any = None
@@ -436,7 +438,7 @@ class BundleWriter:
             return _MemberSink(target.open("wb"), entry)
         zi = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
         zi.external_attr = (stat.S_IFREG | 0o644) << 16
-        deflate = compress and self.compression == "deflate"
+        deflate = compress and self.compression != "stored"
         zi.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
         if deflate:
             zi._compresslevel = 6  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 __all__ = [
     "EMPTY_ROOT",
     "MerkleBuilder",
+    "SubtreeBuilder",
     "leaf_hash",
     "merkle_root",
     "node_hash",
@@ -64,6 +65,20 @@ class MerkleBuilder:
         sizes.append(size)
         self.count += 1
 
+    def add_subtree(self, size: int, h: bytes) -> None:
+        """Add ``size`` leaves at once by the root ``h`` of their perfect subtree; ``size``
+        is a power of two dividing :attr:`count` (an aligned subtree, as
+        :class:`SubtreeBuilder` gives), so the result is as if they were added one by one."""
+        if size <= 0 or size & (size - 1) or self.count % size:
+            raise ValueError(f"a subtree of {size} leaves is not aligned at leaf {self.count}")
+        self.count += size
+        hashes, sizes = self._hashes, self._sizes
+        while sizes and sizes[-1] == size:
+            h = _sha256(b"\x01" + hashes.pop() + h).digest()
+            size += sizes.pop()
+        hashes.append(h)
+        sizes.append(size)
+
     def root(self) -> bytes:
         if not self._hashes:
             return EMPTY_ROOT
@@ -71,6 +86,40 @@ class MerkleBuilder:
         for left in reversed(self._hashes[:-1]):
             h = node_hash(left, h)
         return h
+
+
+class SubtreeBuilder:
+    """The leaves ``start, start + 1, ...`` of a larger tree, as the roots of the maximal
+    aligned perfect subtrees they fill (a subtree of size ``2**k`` starting at a multiple of
+    ``2**k``). A worker computes these for its run of leaves; :meth:`MerkleBuilder.add_subtree`
+    assembles the root from all runs in order, with as many hashes as a full pass."""
+
+    __slots__ = ("_hashes", "_sizes", "count", "start")
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.count = start
+        """The position of the next leaf in the whole tree."""
+        self._hashes: list[bytes] = []
+        self._sizes: list[int] = []
+
+    def add(self, leaf: bytes) -> None:
+        h, size = leaf, 1
+        pos = self.count
+        hashes, sizes = self._hashes, self._sizes
+        # merge with the left neighbour while the two form an aligned subtree
+        while sizes and sizes[-1] == size and (pos - size) % (2 * size) == 0:
+            h = _sha256(b"\x01" + hashes.pop() + h).digest()
+            sizes.pop()
+            pos -= size
+            size *= 2
+        hashes.append(h)
+        sizes.append(size)
+        self.count += 1
+
+    def subtrees(self) -> list[tuple[int, bytes]]:
+        """(size, root) of each aligned subtree, left to right, covering the leaves added."""
+        return list(zip(self._sizes, self._hashes, strict=True))
 
 
 def merkle_root(leaves: Iterable[bytes]) -> bytes:

@@ -1,28 +1,32 @@
 """``verify``: check a bundle offline, and re-derive everything downstream of its records.
 
 The checks run in the order ``docs/bundle-format.md`` gives; each one is reported, whether it
-holds or not, and the report is ``ok`` only when all of them hold. Records are streamed: the
-member digest, the Merkle root (an O(log n) stack), the index comparison, the suite
-comparison, re-grading and the summary all happen in one pass over ``records.jsonl``, so
-memory stays flat in the number of records (what grows is the suite's item order, 32 bytes
-per item, needed to recompute the run's order-dependent suite digest).
+holds or not, and the report is ``ok`` only when all of them hold.
+
+Records are checked in one pass: the member digest, the Merkle root (an O(log n) stack), the
+index comparison, the suite comparison, re-grading and the counts behind the summary and the
+verdicts (``_aggregate.Tally``) all happen while ``records.jsonl`` streams by, so memory stays
+flat in the number of records (what grows is the suite's item order, 32 bytes per item,
+needed to recompute the run's order-dependent suite digest). The per-record checks live in
+``_records``; for a large bundle they run in worker processes over chunks of the records
+(``_parallel``), which hand back to this one-pass path whenever anything does not check out,
+so that path alone decides what a failed check says.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from accord._canonical import digest as messages_digest
 from accord.errors import AccordError, UsageError
+from accord.evidence._aggregate import Tally
 from accord.evidence._canon import CanonicalError, encode, parse_canonical
 from accord.evidence._container import BundleError, BundleReader, Limits, check_member_name
 from accord.evidence._dsse import ParsedEnvelope, parse_envelope, signature_valid
@@ -45,39 +49,53 @@ from accord.evidence._model import (
     SuiteCommitment,
     VerifyReport,
 )
+from accord.evidence._records import MAX_DETAILS, ItemChecker, RecordChecker, RecordContext
+from accord.evidence._records import Issues as _Issues
+from accord.evidence._records import first_error as _first_error
 from accord.evidence._seal import iter_reveal, parse_commitment, salted_leaf
 from accord.i18n import t
 
-__all__ = ["summary_view", "verify_bundle", "verify_proof"]
-
-MAX_DETAILS = 20
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-
-
-def _first_error(e: ValidationError) -> str:
-    err = e.errors()[0]
-    loc = ".".join(str(p) for p in err["loc"]) or "(top)"
-    return f"{loc}: {err['msg']}"
+__all__ = ["verify_bundle", "verify_proof"]
 
 
 @dataclass
-class _Issues:
-    """Failures of one check: the first few in full, then a count."""
+class _Suite:
+    """The suite side of the records phase."""
 
-    items: list[str] = field(default_factory=list)
-    more: int = 0
+    items: Iterator[tuple[str, Any, bool]] | None = None
+    """The items sorted by hash, for the serial path (None: records are not bound to items)."""
+    finish: Callable[[], None] = lambda: None
+    commitment: SuiteCommitment | None = None
+    sealed_only: bool = False
+    """A sealed suite without its reveal: records are counted, not bound."""
+    open_member: str | None = None
+    """An open suite's items member (the parallel path reads it itself)."""
+    sorted_order: Callable[[], list[bytes]] | None = None
+    """The suite's item hashes, sorted (computed on first call)."""
+    parallel: tuple[str, int] | None = None
+    """The items member's digest and size when the parallel path read it."""
+    parallel_items: int = 0
 
-    def add(self, text: str) -> None:
-        if len(self.items) < MAX_DETAILS:
-            self.items.append(text)
-        else:
-            self.more += 1
 
-    def __bool__(self) -> bool:
-        return bool(self.items)
+@dataclass
+class _Outcome:
+    """What the records phase found, from either path."""
 
-    def details(self) -> list[str]:
-        return self.items + ([t("evidence.verify.more", n=self.more)] if self.more else [])
+    records_digest: tuple[str, int]
+    index_digest: tuple[str, int]
+    count: int
+    root: bytes
+    checks: RecordChecker | None
+    """The serial path's checker with its issues (None: the parallel path, all clean)."""
+    items_without_record: int
+    items_missing: list[str]
+    sealed_counts: Counter[tuple[str, str]]
+    regraded: int
+    regrade_skipped: Counter[str]
+    tally: Tally
+    clean: bool
+    found: tuple[int, str, str, bytes] | None
+    had_items: bool
 
 
 class _Hashing:
@@ -123,13 +141,6 @@ def _fixed(chunks: Iterable[bytes], size: int) -> Iterator[bytes]:
         raise BundleError(t("evidence.verify.partial_entry", size=size))
 
 
-@dataclass
-class _Grader:
-    grader: Any
-    version: str
-    rule: bool
-
-
 class _Verifier:
     def __init__(self, path: Path, trusted: Sequence[PublicKey], limits: Limits) -> None:
         self.path = path
@@ -143,8 +154,7 @@ class _Verifier:
         self.signers_doc: Signers | None = None
         self.digests: dict[str, str] = {}
         self.found_record: tuple[int, str, str, bytes] | None = None
-        self.graders: dict[str, _Grader | None] = {}
-        self.regrade_skipped: Counter[str] = Counter()
+        self.records_done: _Outcome | None = None
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -377,113 +387,119 @@ class _Verifier:
 
     # -- suites -------------------------------------------------------------------------------
 
-    def suite_items(self, reveal: Path | None) -> tuple[Iterator[tuple[str, Any]] | None, Callable[[], None], SuiteCommitment | None]:
-        """An iterator of (item hash, raw item) sorted by hash, a function that finishes the
-        suite checks once it is exhausted, and the commitment of a sealed suite."""
+    def suite_items(self, reveal: Path | None) -> _Suite:
+        """The suite's items (sorted by hash) for the records to be checked against, and how
+        to finish the suite checks once they are read."""
         assert self.statement is not None and self.reader is not None
         pred = self.statement.predicate
         if len(pred.suites) != 1:
             self.fail("suite", t("evidence.verify.one_suite", n=len(pred.suites)))
-            return None, lambda: None, None
+            return _Suite()
         s = pred.suites[0]
         cid = f"suite:{s.name}"
         if s.sealed:
             data = self.small_member(s.member)
             if data is None:
-                return None, lambda: None, None
+                return _Suite()
             try:
                 commitment = parse_commitment(data, s.member)
             except UsageError as e:
                 self.fail(cid, str(e))
-                return None, lambda: None, None
+                return _Suite()
             if commitment.merkle_root != s.commitment_root or commitment.items != s.items or commitment.suite != s.name:
                 self.fail(cid, t("evidence.verify.commitment_entry", name=s.name))
-                return None, lambda: None, commitment
+                return _Suite(commitment=commitment)
             self.ok(cid, "evidence.ok.sealed", name=s.name, items=commitment.items, root=commitment.merkle_root[:16])
             if reveal is None:
-                return None, lambda: None, commitment
+                return _Suite(commitment=commitment, sealed_only=True)
             return self.reveal_items(reveal, commitment)
         if s.order_member is None or s.order_member not in self.reader.members or s.member not in self.reader.members:
             self.fail(cid, t("evidence.verify.suite_members", name=s.name))
-            return None, lambda: None, None
+            return _Suite()
         # the suite order: its SHA-256 is the run's suite digest
         order_info = self.reader.members[s.order_member]
         if order_info.size != 32 * s.items or s.items > self.limits.max_member_bytes // 32:
             self.fail(cid, t("evidence.verify.order_size", name=s.order_member, items=s.items))
-            return None, lambda: None, None
+            return _Suite()
         try:
             order_bytes = b"".join(self.reader.stream(s.order_member))
         except BundleError as e:
             self.fail(f"member:{s.order_member}", str(e))
-            return None, lambda: None, None
+            return _Suite()
         od = hashlib.sha256(order_bytes).hexdigest()
         self.member_digest(s.order_member, od)
         if od != s.digest:
             self.fail(cid, t("evidence.verify.suite_digest", name=s.name))
-        sorted_order = sorted(order_bytes[i : i + 32] for i in range(0, len(order_bytes), 32))
+        order_count = len(order_bytes) // 32
+        unsorted = [order_bytes]
+        cache: list[list[bytes]] = []
         del order_bytes
+
+        def sorted_order() -> list[bytes]:
+            if not cache:
+                blob = unsorted.pop()
+                cache.append(sorted(blob[i : i + 32] for i in range(0, len(blob), 32)))
+            return cache[0]
+
         hashing = _Hashing(self.reader.stream(s.member))
         issues = _Issues()
-        counts = {"n": 0}
+        position = [0]
 
-        def items() -> Iterator[tuple[str, Any]]:
-            prev = ""
-            for n, line in enumerate(_lines(hashing, s.member, self.limits.max_small_bytes), 1):
-                try:
-                    raw = parse_canonical(line)
-                except CanonicalError as e:
-                    issues.add(t("evidence.verify.line_not_canonical", name=s.member, line=n, reason=str(e)))
-                    continue
-                h = hashlib.sha256(line).hexdigest()
-                if h <= prev:
-                    issues.add(t("evidence.verify.items_order", name=s.member, line=n))
-                    continue
-                prev = h
-                i = counts["n"]
-                if i >= len(sorted_order) or sorted_order[i] != bytes.fromhex(h):
-                    issues.add(t("evidence.verify.item_not_in_order", name=s.member, line=n))
-                counts["n"] = i + 1
-                yield h, raw
+        def in_order(h: bytes, line: int) -> None:
+            i = position[0]
+            order = sorted_order()
+            if i >= len(order) or order[i] != h:
+                issues.add(t("evidence.verify.item_not_in_order", name=s.member, line=line))
+            position[0] = i + 1
+
+        checker = ItemChecker(s.member, _lines(hashing, s.member, self.limits.max_small_bytes), issues, in_order)
+        suite = _Suite(items=iter(checker), open_member=s.member, sorted_order=sorted_order)
 
         def finish() -> None:
-            self.member_digest(s.member, hashing.h.hexdigest(), hashing.size)
-            if counts["n"] != len(sorted_order) or counts["n"] != s.items:
-                issues.add(t("evidence.verify.items_count", name=s.name, n=counts["n"], want=s.items))
+            if suite.parallel is not None:
+                digest, size = suite.parallel
+                n = suite.parallel_items
+            else:
+                digest, size, n = hashing.h.hexdigest(), hashing.size, checker.count
+            self.member_digest(s.member, digest, size)
+            if n != order_count or n != s.items:
+                issues.add(t("evidence.verify.items_count", name=s.name, n=n, want=s.items))
             if issues:
                 self.fail(cid, issues.items[0], issues.details()[1:])
             elif od == s.digest:
                 self.ok(cid, "evidence.ok.suite", name=s.name, items=s.items, digest=s.digest[:16])
 
-        return items(), finish, None
+        suite.finish = finish
+        return suite
 
-    def reveal_items(self, reveal: Path, commitment: SuiteCommitment) -> tuple[Iterator[tuple[str, Any]] | None, Callable[[], None], SuiteCommitment]:
+    def reveal_items(self, reveal: Path, commitment: SuiteCommitment) -> _Suite:
         cid = "reveal"
         try:
             f = reveal.open("rb")
         except OSError as e:
             self.fail(cid, t("evidence.seal.unreadable", path=reveal, reason=e.strerror or str(e)))
-            return None, lambda: None, commitment
+            return _Suite(commitment=commitment)
         try:
             committed, revealed = iter_reveal(iter(f), str(reveal))
         except UsageError as e:
             f.close()
             self.fail(cid, str(e))
-            return None, lambda: None, commitment
+            return _Suite(commitment=commitment)
         if encode(committed.model_dump(mode="json")) != encode(commitment.model_dump(mode="json")):
             f.close()
             self.fail(cid, t("evidence.seal.other_commitment", path=reveal))
-            return None, lambda: None, commitment
+            return _Suite(commitment=commitment)
         tree = MerkleBuilder()
         counts: Counter[tuple[str | None, str]] = Counter()
         problems: list[str] = []
 
-        def items() -> Iterator[tuple[str, Any]]:
+        def items() -> Iterator[tuple[str, Any, bool]]:
             try:
                 for r in revealed:
                     tree.add(salted_leaf(r.salt, bytes.fromhex(r.item_hash)))
                     cat = r.item.get("category")
                     counts[(cat if isinstance(cat, str) else None, str(r.item.get("lang")))] += 1
-                    yield r.item_hash, r.item
+                    yield r.item_hash, r.item, False
             except UsageError as e:
                 problems.append(str(e))
             finally:
@@ -499,237 +515,158 @@ class _Verifier:
             else:
                 self.ok(cid, "evidence.ok.reveal", path=reveal, items=tree.count)
 
-        return items(), finish, commitment
+        return _Suite(items=items(), finish=finish, commitment=commitment)
 
     # -- records ------------------------------------------------------------------------------
 
-    def grader(self, grader_id: str) -> _Grader | None:
-        if grader_id in self.graders:
-            return self.graders[grader_id]
-        from accord.graders import create_grader
-
-        name, _, version = grader_id.partition("@")
-        try:
-            g: Any = create_grader(name)
-        except AccordError:
-            entry = None
-        else:
-            entry = _Grader(g, str(g.version), not hasattr(g, "agrade"))
-        self.graders[grader_id] = entry
-        return entry
-
-    def records(self, items: Iterator[tuple[str, Any]] | None, commitment: SuiteCommitment | None, record: str | None) -> None:
-        """The one pass over the records (see the module docstring)."""
-        from accord.engine import Record, render
-        from accord.results import summarize_records
-        from accord.suites import Item
-        from accord.targets import GenerationParams
-
+    def records(self, suite: _Suite, record: str | None, workers: int | None) -> None:
+        """The records phase: in worker processes for a large bundle whose records all check
+        out, else (and whenever the parallel path gives up) in one streaming pass."""
         assert self.statement is not None and self.reader is not None
         pred = self.statement.predicate
-        suite = pred.suites[0] if pred.suites else None
-        params: GenerationParams = pred.target.identity.params
-        target_digest = pred.target.digest
         r = self.reader
         if pred.records.member not in r.members or pred.records.index not in r.members:
             return
+        ctx = RecordContext(
+            member=pred.records.member,
+            target=pred.target.digest,
+            suite=pred.suites[0].name if pred.suites else "",
+            params=pred.target.identity.params,
+            record=record,
+            sealed=suite.commitment is not None,
+        )
+        outcome = self.records_parallel(suite, ctx, workers)
+        if outcome is None:
+            outcome = self.records_serial(suite, ctx)
+        if outcome is not None:
+            self.report_records(outcome, suite)
+
+    def records_parallel(self, suite: _Suite, ctx: RecordContext, workers: int | None) -> _Outcome | None:
+        from accord.evidence import _parallel
+
+        assert self.statement is not None and self.reader is not None
+        pred = self.statement.predicate
+        n = _parallel.cpu_count() if workers is None else workers
+        if n < 2 or not (suite.sealed_only or (suite.open_member is not None and suite.sorted_order is not None)):
+            return None
+        signed = {m.name: (m.sha256, m.size) for m in pred.manifest.members}
+        par = _parallel.check_records_parallel(
+            self.reader,
+            ctx,
+            records=pred.records.member,
+            index=pred.records.index,
+            items_member=suite.open_member,
+            sorted_order=suite.sorted_order,
+            workers=n,
+            max_line=self.limits.max_small_bytes,
+            signed=signed,
+            merkle_root=pred.records.merkle_root,
+            count=pred.records.count,
+            meanwhile=self.prepare_assessment,
+        )
+        if par is None:
+            return None
+        if suite.open_member is not None:
+            assert par.items_digest is not None
+            suite.parallel = par.items_digest
+            suite.parallel_items = par.items
+            suite.items = None  # read by the workers
+        return _Outcome(
+            records_digest=par.records_digest,
+            index_digest=par.index_digest,
+            count=par.count,
+            root=par.root,
+            checks=None,
+            items_without_record=par.items_without_record,
+            items_missing=par.items_missing,
+            sealed_counts=par.sealed_counts,
+            regraded=par.regraded,
+            regrade_skipped=par.regrade_skipped,
+            tally=par.tally,
+            clean=True,
+            found=par.found,
+            had_items=suite.open_member is not None,
+        )
+
+    def records_serial(self, suite: _Suite, ctx: RecordContext) -> _Outcome | None:
+        """The one streaming pass over the records (see the module docstring)."""
+        assert self.statement is not None and self.reader is not None
+        pred = self.statement.predicate
+        r = self.reader
         rec_stream = _Hashing(r.stream(pred.records.member))
         idx_stream = _Hashing(r.stream(pred.records.index, chunk=INDEX_ENTRY * 8192))
-        idx_iter = _fixed(idx_stream, INDEX_ENTRY)
         tree = MerkleBuilder()
-        canon, schema, order, index, binding, regrade, target, coverage = (_Issues() for _ in range(8))
-        pending_missing: dict[bytes, int] = {}
-        idx_pos = -1
-        cur: bytes | None = None
-        order_broken = False
-        item_cur: tuple[str, Any] | None = None
-        items_missing: list[str] = []
-        items_without_record = 0
-        sealed_counts: Counter[tuple[str, str]] = Counter()
-        regraded = 0
-        prev = ""
-
-        def next_idx() -> bytes | None:
-            nonlocal idx_pos
-            e = next(idx_iter, None)
-            if e is not None:
-                idx_pos += 1
-            return e
-
-        def next_item() -> tuple[str, Any] | None:
-            return next(items, None) if items is not None else None
-
-        cur = next_idx()
-        item_cur = next_item()
-
-        def one(lineno: int, line: bytes) -> dict[str, Any] | None:
-            nonlocal cur, item_cur, order_broken, items_without_record, regraded, prev
-            leaf = leaf_hash(line)
-            tree.add(leaf)
-            try:
-                raw = parse_canonical(line)
-            except CanonicalError as e:
-                canon.add(t("evidence.verify.line_not_canonical", name=pred.records.member, line=lineno, reason=str(e)))
-                try:
-                    import orjson
-
-                    raw = orjson.loads(line)
-                except ValueError:
-                    return None
-            try:
-                rec = Record.model_validate(raw)
-            except ValidationError as e:
-                schema.add(t("evidence.verify.record_invalid", line=lineno, reason=_first_error(e)))
-                return None
-            h = rec.item_hash
-            if not _HEX64.fullmatch(h) or not _HEX64.fullmatch(rec.target):
-                schema.add(t("evidence.verify.record_invalid", line=lineno, reason="item_hash and target must be 64 lowercase hex digits"))
-                return None
-            label = f"{rec.item_id} ({h[:12]})"
-            if record is not None and rec.item_id == record:
-                self.found_record = (tree.count - 1, rec.item_id, h, line)
-            # order, one record per item
-            in_order = h > prev
-            if h == prev:
-                order.add(t("evidence.verify.duplicate_record", line=lineno, item=label))
-            elif h < prev:
-                order.add(t("evidence.verify.out_of_order", line=lineno, item=label))
-                order_broken = True
-            else:
-                prev = h
-            hb = bytes.fromhex(h)
-            # the signed index
-            if in_order:
-                while cur is not None and cur[:32] < hb:
-                    if len(pending_missing) < 100_000:
-                        pending_missing[cur[:32]] = idx_pos
-                    else:
-                        index.add(t("evidence.verify.record_missing", item=cur[:32].hex()[:12], pos=idx_pos))
-                    cur = next_idx()
-                if cur is not None and cur[:32] == hb:
-                    if cur[32:64] != leaf:
-                        index.add(_diagnose(rec, raw, cur, label))
-                    cur = next_idx()
-                else:
-                    index.add(t("evidence.verify.record_added", item=label))
-            elif hb in pending_missing:
-                del pending_missing[hb]  # reordered, not missing
-            if rec.target != target_digest:
-                target.add(t("evidence.verify.record_target", item=label))
-            # the suite: same item, rendered the same way
-            item_obj: Item | None = None
-            if items is not None and in_order:
-                while item_cur is not None and item_cur[0] < h:
-                    items_without_record += 1
-                    if len(items_missing) < MAX_DETAILS:
-                        items_missing.append(str(item_cur[1].get("id", item_cur[0][:12])))
-                    item_cur = next_item()
-                if item_cur is not None and item_cur[0] == h:
-                    try:
-                        item_obj = Item.model_validate(item_cur[1])
-                    except ValidationError as e:
-                        binding.add(t("evidence.verify.item_invalid", item=label, reason=_first_error(e)))
-                    item_cur = next_item()
-                else:
-                    binding.add(t("evidence.verify.record_not_in_suite", item=label))
-            if item_obj is not None:
-                problem = _binding_problem(rec, item_obj, suite.name if suite else "", params, render)
-                if problem:
-                    binding.add(t("evidence.verify.binding", item=label, what=problem))
-            elif commitment is not None:
-                sealed_counts[(rec.category or "", rec.lang)] += 1
-            if rec.request.hash != messages_digest(rec.request.messages, trusted=True):
-                binding.add(t("evidence.verify.binding", item=label, what="request.hash"))
-            # re-grade deterministic graders
-            if rec.response is not None and rec.grades:
-                if item_obj is None:
-                    item_obj = _item_from_record(rec, Item)
-                for g in rec.grades:
-                    gr = self.grader(g.grader)
-                    _name, _, version = g.grader.partition("@")
-                    if gr is None or gr.version != version or not gr.rule or item_obj is None:
-                        self.regrade_skipped[g.grader] += 1
-                        continue
-                    again = gr.grader.grade(item_obj, rec.response.text)
-                    regraded += 1
-                    if again != g:
-                        regrade.add(
-                            t(
-                                "evidence.verify.regrade",
-                                item=label,
-                                grader=g.grader,
-                                label=g.label,
-                                passed=g.passed,
-                                label2=again.label,
-                                passed2=again.passed,
-                            )
-                        )
-            out: dict[str, Any] = raw
-            return out
-
-        def stream() -> Iterator[dict[str, Any]]:
-            for lineno, line in enumerate(_lines(rec_stream, pred.records.member, self.limits.max_small_bytes), 1):
-                raw = one(lineno, line)
-                if raw is not None and not schema and not order_broken:
-                    yield summary_view(raw)
-
-        summary = None
-        failure: str | None = None
+        checker = RecordChecker(ctx, suite.items, _fixed(idx_stream, INDEX_ENTRY), tree)
         try:
-            summary = summarize_records(stream())
-            # the rest of the index and the suite
-            while cur is not None:
-                pending_missing[cur[:32]] = idx_pos
-                cur = next_idx()
-            if items is not None:
-                while item_cur is not None:
-                    items_without_record += 1
-                    if len(items_missing) < MAX_DETAILS:
-                        items_missing.append(str(item_cur[1].get("id", item_cur[0][:12])))
-                    item_cur = next_item()
+            line = checker.line
+            for lineno, data in enumerate(_lines(rec_stream, pred.records.member, self.limits.max_small_bytes), 1):
+                line(lineno, data)
+            checker.finish()
         except BundleError as e:
-            failure = str(e)
-        if failure is not None:
-            self.fail(f"member:{pred.records.member}", failure)
-            return
-        for hb, pos in sorted(pending_missing.items(), key=lambda kv: kv[1]):
-            index.add(t("evidence.verify.record_missing", item=hb.hex()[:12], pos=pos))
-        # -- outcomes --------------------------------------------------------------------
-        self.member_digest(pred.records.member, rec_stream.h.hexdigest(), rec_stream.size)
-        self.member_digest(pred.records.index, idx_stream.h.hexdigest(), idx_stream.size)
-        n = tree.count
-        self._outcome("records.canonical", canon, "evidence.ok.canonical", n=n)
-        self._outcome("records.schema", schema, "evidence.ok.schema", n=n)
-        self._outcome("records.order", order, "evidence.ok.order", n=n)
-        self._outcome("records.index", index, "evidence.ok.index", n=n)
-        root = tree.root().hex()
+            self.fail(f"member:{pred.records.member}", str(e))
+            return None
+        checker.missing_messages()
+        return _Outcome(
+            records_digest=(rec_stream.h.hexdigest(), rec_stream.size),
+            index_digest=(idx_stream.h.hexdigest(), idx_stream.size),
+            count=tree.count,
+            root=tree.root(),
+            checks=checker,
+            items_without_record=checker.items_without_record,
+            items_missing=checker.items_missing,
+            sealed_counts=checker.sealed_counts,
+            regraded=checker.regraded,
+            regrade_skipped=checker.regrade_skipped,
+            tally=checker.tally,
+            clean=checker.clean,
+            found=checker.found,
+            had_items=suite.items is not None,
+        )
+
+    def report_records(self, o: _Outcome, suite: _Suite) -> None:
+        assert self.statement is not None
+        pred = self.statement.predicate
+        self.records_done = o
+        self.found_record = o.found
+        none = _Issues()
+        c = o.checks
+        self.member_digest(pred.records.member, *o.records_digest)
+        self.member_digest(pred.records.index, *o.index_digest)
+        n = o.count
+        self._outcome("records.canonical", c.canon if c else none, "evidence.ok.canonical", n=n)
+        self._outcome("records.schema", c.schema if c else none, "evidence.ok.schema", n=n)
+        self._outcome("records.order", c.order if c else none, "evidence.ok.order", n=n)
+        self._outcome("records.index", c.index if c else none, "evidence.ok.index", n=n)
+        root = o.root.hex()
         if root != pred.records.merkle_root or n != pred.records.count:
             self.fail("records.merkle", t("evidence.verify.merkle", n=n, count=pred.records.count, root=root[:16], signed=pred.records.merkle_root[:16]))
         else:
             self.ok("records.merkle", "evidence.ok.merkle", n=n, root=root[:16])
-        self._outcome("records.target", target, "evidence.ok.target", n=n)
-        if items is not None or binding:
+        self._outcome("records.target", c.target if c else none, "evidence.ok.target", n=n)
+        binding = c.binding if c else none
+        if o.had_items or binding:
             self._outcome("records.suite", binding, "evidence.ok.binding", n=n)
-        if commitment is not None and items is None:
-            got = sorted(((c, lg), k) for (c, lg), k in sealed_counts.items())
-            want = {(c.category or "", c.lang): c.items for c in commitment.counts}
-            over = [f"{c or '-'}/{lg}: {k} > {want.get((c, lg), 0)}" for (c, lg), k in got if k > want.get((c, lg), 0)]
+        commitment = suite.commitment
+        if commitment is not None and not o.had_items:
+            got = sorted(((cat, lg), k) for (cat, lg), k in o.sealed_counts.items())
+            want = {(x.category or "", x.lang): x.items for x in commitment.counts}
+            over = [f"{cat or '-'}/{lg}: {k} > {want.get((cat, lg), 0)}" for (cat, lg), k in got if k > want.get((cat, lg), 0)]
             if over:
                 self.fail("coverage", t("evidence.verify.sealed_counts", what="; ".join(over)))
             else:
                 self.ok("coverage", "evidence.ok.sealed_coverage", n=n, items=commitment.items)
-        elif items is not None:
-            if items_without_record and pred.run.status == "complete":
-                self.fail("coverage", t("evidence.verify.coverage", n=items_without_record, ids=", ".join(items_missing)))
+        elif o.had_items:
+            if o.items_without_record and pred.run.status == "complete":
+                self.fail("coverage", t("evidence.verify.coverage", n=o.items_without_record, ids=", ".join(o.items_missing)))
             else:
-                self.ok("coverage", "evidence.ok.coverage", n=n, items=n + items_without_record, status=pred.run.status)
+                self.ok("coverage", "evidence.ok.coverage", n=n, items=n + o.items_without_record, status=pred.run.status)
+        regrade = c.regrade if c else none
         if regrade:
             self.fail("regrade", regrade.items[0], regrade.details()[1:])
         else:
-            skipped = ", ".join(f"{g} ({k})" for g, k in sorted(self.regrade_skipped.items()))
-            self.ok("regrade", "evidence.ok.regrade", n=regraded, skipped=skipped or "-")
-        if summary is None:
-            return
+            skipped = ", ".join(f"{g} ({k})" for g, k in sorted(o.regrade_skipped.items()))
+            self.ok("regrade", "evidence.ok.regrade", n=o.regraded, skipped=skipped or "-")
+        summary = o.tally.summary()
         signed = pred.summary.model_dump(mode="json")
         again = summary.model_dump(mode="json")
         diffs = _diff(signed, again, "summary")
@@ -745,6 +682,17 @@ class _Verifier:
             self.ok(cid, ok_key, **params)
 
     # -- frameworks ---------------------------------------------------------------------------
+
+    def prepare_assessment(self) -> None:
+        """What the verdicts will need and this process can do while workers check the
+        records: import the frameworks, load the built-in frameworks the bundle names."""
+        from accord.evidence._bundle import builtin_framework
+
+        assert self.statement is not None
+        import accord.frameworks._evaluate  # noqa: F401
+
+        for entry in self.statement.predicate.frameworks:
+            builtin_framework(entry.id)
 
     def assessment(self) -> None:
         import orjson
@@ -781,8 +729,13 @@ class _Verifier:
             for line in _lines(self.reader.stream(pred.records.member), pred.records.member, self.limits.max_small_bytes):  # type: ignore[union-attr]
                 yield orjson.loads(line)
 
+        done = self.records_done
         try:
-            recomputed = evaluate_frameworks(again(), frameworks)
+            if done is not None and done.clean:
+                # counted in the records pass: no second pass over the records
+                recomputed: Any = orjson.loads(done.tally.assessment(frameworks).model_dump_json())
+            else:
+                recomputed = evaluate_frameworks(again(), frameworks)
         except BundleError as e:
             self.fail("assessment", str(e))
             return
@@ -854,74 +807,6 @@ class _Verifier:
         return proof
 
 
-def summary_view(raw: dict[str, Any]) -> dict[str, Any]:
-    """The fields of a record that ``accord.results.summarize_records`` reads, and no more:
-    it keeps one entry per item, so the rationale texts need not stay in memory (a test
-    checks that the summary of the views is the summary of the records)."""
-    return {
-        "item_hash": raw["item_hash"],
-        "error": raw["error"],
-        "expect": raw["expect"],
-        "category": raw["category"],
-        "lang": raw["lang"],
-        "cached": raw["cached"],
-        "grades": [{"grader": g["grader"], "label": g["label"], "passed": g["passed"]} for g in raw["grades"]],
-    }
-
-
-def _diagnose(rec: Any, raw: dict[str, Any], entry: bytes, label: str) -> str:
-    """Say which part of a record differs from its signed index entry."""
-    parts = []
-    if hashlib.sha256(encode(raw.get("response"))).digest() != entry[64:96]:
-        parts.append("response")
-    if hashlib.sha256(encode(raw.get("grades"))).digest() != entry[96:128]:
-        parts.append("grades")
-    if parts == ["response"]:
-        return t("evidence.verify.changed_response", item=label)
-    if parts == ["grades"]:
-        return t("evidence.verify.changed_grades", item=label)
-    if parts:
-        return t("evidence.verify.changed_both", item=label)
-    return t("evidence.verify.changed_other", item=label)
-
-
-def _binding_problem(rec: Any, item: Any, suite: str, params: Any, render: Any) -> str | None:
-    """The first field where a record disagrees with its suite item, or None."""
-    if rec.item_id != item.id:
-        return "item_id"
-    if rec.suite != suite:
-        return "suite"
-    if rec.lang != item.lang:
-        return "lang"
-    if rec.category != item.category:
-        return "category"
-    if rec.expect != (str(item.expect) if item.expect is not None else None):
-        return "expect"
-    if rec.meta != item.meta:
-        return "meta"
-    if rec.request.messages != render(item, params):
-        return "request.messages"
-    return None
-
-
-def _item_from_record(rec: Any, item_cls: Any) -> Any:
-    """The item as far as the record tells (sealed suites): its rendered turns stand in for
-    its messages."""
-    try:
-        return item_cls.model_validate(
-            {
-                "id": rec.item_id,
-                "lang": rec.lang,
-                "category": rec.category,
-                "expect": rec.expect,
-                "meta": rec.meta,
-                "messages": [m for m in rec.request.messages if m.get("role") in ("system", "user", "assistant")],
-            }
-        )
-    except (ValidationError, ValueError):
-        return None
-
-
 def _diff(a: Any, b: Any, path: str, key: str = "evidence.verify.diff") -> list[str]:
     """Paths where two JSON values differ (numbers compared exactly)."""
     out: list[str] = []
@@ -972,6 +857,7 @@ def verify_bundle(
     reveal: Path | None = None,
     limits: Limits | None = None,
     keys_dir: Path | None = None,
+    workers: int | None = None,
 ) -> VerifyReport:
     """Verify the bundle at ``path`` (a ``.accord`` file or an unpacked directory).
 
@@ -980,6 +866,8 @@ def verify_bundle(
         record: an item id; the report then carries that record's inclusion proof.
         reveal: the reveal file of the bundle's sealed suite, to check the records against.
         limits: bounds on the container (sizes, members, lines).
+        workers: processes to check the records in; None: one per CPU for a large bundle
+            (``accord.evidence._parallel``); 1: all in this process. The report is the same.
 
     Returns a report of every check, whether it holds or not; never raises for a bad bundle.
     """
@@ -992,13 +880,13 @@ def verify_bundle(
     gc.freeze()
     gc.set_threshold(max(threshold[0], 50_000), threshold[1], threshold[2])
     try:
-        return _verify(path, keys, record, reveal, limits)
+        return _verify(path, keys, record, reveal, limits, workers)
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
 
 
-def _verify(path: Path, keys: list[PublicKey], record: str | None, reveal: Path | None, limits: Limits | None) -> VerifyReport:
+def _verify(path: Path, keys: list[PublicKey], record: str | None, reveal: Path | None, limits: Limits | None, workers: int | None) -> VerifyReport:
     v = _Verifier(path, keys, limits or Limits())
     proof = None
     try:
@@ -1006,9 +894,9 @@ def _verify(path: Path, keys: list[PublicKey], record: str | None, reveal: Path 
             return v.report()
         pred: BundlePredicate = v.statement.predicate  # type: ignore[union-attr]
         v.run_json()
-        items, finish_suite, commitment = v.suite_items(reveal)
-        v.records(items, commitment, record)
-        finish_suite()
+        suite = v.suite_items(reveal)
+        v.records(suite, record, workers)
+        suite.finish()
         v.assessment()
         if record is not None:
             proof = v.proof(record)

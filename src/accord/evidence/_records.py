@@ -1,0 +1,536 @@
+"""Checking a bundle's records and suite items, one line at a time.
+
+:class:`RecordChecker` holds everything ``verify`` checks per record (canonical form, schema,
+order, the signed index, the target, the suite item and its rendering, re-grading) and what
+it keeps for later (the Merkle tree, counts for the summary and the verdicts, coverage). It
+works on any run of consecutive records: ``verify`` feeds it the whole member in one stream
+(see ``_verify``), or worker processes feed it one chunk each (see ``_parallel``), with the
+items and index entries of the chunk's item-hash range.
+
+:class:`ItemChecker` checks a suite's item lines the same way (canonical, sorted by item
+hash, once each) and hands each item on with its hash.
+
+Fast paths (see ``_fast``) decide the common case; everything else takes the exact path
+(``parse_canonical``, pydantic), so every message is the one the exact checks give.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import orjson
+from pydantic import ValidationError
+
+from accord._canonical import digest as messages_digest
+from accord.errors import AccordError
+from accord.evidence._aggregate import Key, Tally
+from accord.evidence._canon import CanonicalError, encode, parse_canonical
+from accord.evidence._fast import (
+    canonical_line,
+    item_for_record,
+    item_shape,
+    make_item,
+    record_shape,
+)
+from accord.i18n import t
+
+__all__ = [
+    "MAX_DETAILS",
+    "Issues",
+    "ItemChecker",
+    "RecordChecker",
+    "RecordContext",
+    "first_error",
+]
+
+MAX_DETAILS = 20
+_HEX64 = re.compile(r"[0-9a-f]{64}").fullmatch
+_sha256 = hashlib.sha256
+_loads = orjson.loads
+_JSONError = orjson.JSONDecodeError
+
+
+def first_error(e: ValidationError) -> str:
+    err = e.errors()[0]
+    loc = ".".join(str(p) for p in err["loc"]) or "(top)"
+    return f"{loc}: {err['msg']}"
+
+
+@dataclass
+class Issues:
+    """Failures of one check: the first few in full, then a count."""
+
+    items: list[str] = field(default_factory=list)
+    more: int = 0
+
+    def add(self, text: str) -> None:
+        if len(self.items) < MAX_DETAILS:
+            self.items.append(text)
+        else:
+            self.more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def details(self) -> list[str]:
+        return self.items + ([t("evidence.verify.more", n=self.more)] if self.more else [])
+
+
+class Tree(Protocol):
+    """A Merkle tree being built leaf by leaf; ``count`` is the next leaf's position."""
+
+    count: int
+
+    def add(self, leaf: bytes) -> None: ...
+
+
+@dataclass(frozen=True)
+class RecordContext:
+    """What checking a record needs besides the record (picklable: workers get a copy)."""
+
+    member: str
+    """The records member's name (for messages)."""
+    target: str
+    """The signed target digest every record must name."""
+    suite: str
+    """The suite's name, which records bound to an item must carry."""
+    params: Any
+    """The target's generation parameters (``accord.targets.GenerationParams``)."""
+    record: str | None = None
+    """An item id whose record (and its position) is kept, for an inclusion proof."""
+    sealed: bool = False
+    """The suite is sealed: records are counted per (category, language)."""
+
+
+@dataclass
+class _Grader:
+    grader: Any
+    version: str
+    rule: bool
+
+
+class ItemChecker:
+    """A suite member's item lines, checked: canonical JSON, strictly increasing item hash.
+
+    Iterating yields ``(item hash hex, item JSON, shape)`` for each item that passes (with
+    ``shape`` True when ``_fast.item_shape`` holds, so the item is valid without pydantic);
+    ``on_item`` sees each such item's raw hash and line number. Failures go to ``issues``."""
+
+    def __init__(
+        self,
+        member: str,
+        lines: Iterable[bytes],
+        issues: Issues,
+        on_item: Callable[[bytes, int], None] | None = None,
+    ) -> None:
+        self.member = member
+        self.lines = lines
+        self.issues = issues
+        self.on_item = on_item
+        self.count = 0
+
+    def __iter__(self) -> Iterator[tuple[str, Any, bool]]:
+        prev = ""
+        issues = self.issues
+        for n, line in enumerate(self.lines, 1):
+            raw: Any = None
+            try:  # noqa: SIM105 (a try costs nothing here; a context manager would, per line)
+                raw = _loads(line)
+            except _JSONError:
+                pass
+            shape = raw is not None and item_shape(raw)
+            if not (shape and canonical_line(raw, line)):
+                try:
+                    raw = parse_canonical(line)
+                except CanonicalError as e:
+                    issues.add(
+                        t(
+                            "evidence.verify.line_not_canonical",
+                            name=self.member,
+                            line=n,
+                            reason=str(e),
+                        )
+                    )
+                    continue
+            digest = _sha256(line).digest()
+            h = digest.hex()
+            if h <= prev:
+                issues.add(t("evidence.verify.items_order", name=self.member, line=n))
+                continue
+            prev = h
+            self.count += 1
+            if self.on_item is not None:
+                self.on_item(digest, n)
+            yield h, raw, shape
+
+
+def _same_grade(again: Any, g: dict[str, Any]) -> bool:
+    """Whether the Grade ``again`` equals the grade JSON ``g`` (every field, as ``==`` on two
+    Grade models compares them)."""
+    return bool(
+        again.grader == g["grader"]
+        and again.label == g["label"]
+        and again.score == g["score"]
+        and again.passed == g["passed"]
+        and again.rationale == g["rationale"]
+    )
+
+
+class RecordChecker:
+    """The per-record checks of ``verify`` over a run of consecutive records.
+
+    ``items`` yields the suite's items (hash, JSON, shape) sorted by hash, covering at least
+    the records' hashes (None: no items to bind to); ``index`` yields the signed index's
+    entries for these records (None: no index); ``tree`` takes each record's leaf hash.
+    """
+
+    def __init__(
+        self,
+        ctx: RecordContext,
+        items: Iterator[tuple[str, Any, bool]] | None,
+        index: Iterator[bytes] | None,
+        tree: Tree,
+    ) -> None:
+        from accord.engine import render
+        from accord.suites import Item
+
+        self.ctx = ctx
+        self._render = render
+        self._item_cls = Item
+        self.items = items
+        self.index_entries = index
+        self.tree = tree
+        self.canon, self.schema, self.order, self.index, self.binding, self.regrade, self.target = (
+            Issues() for _ in range(7)
+        )
+        self.tally = Tally()
+        self.clean = True
+        """Every record parsed, valid and in strictly increasing order with distinct 96-bit
+        hash prefixes, all counted in :attr:`tally` (which then gives the verdicts too)."""
+        self.count = 0
+        self.prev = ""
+        self.order_broken = False
+        self.pending_missing: dict[bytes, int] = {}
+        self.idx_pos = -1
+        self.items_without_record = 0
+        self.items_missing: list[str] = []
+        self.sealed_counts: Counter[tuple[str, str]] = Counter()
+        self.regraded = 0
+        self.regrade_skipped: Counter[str] = Counter()
+        self.found: tuple[int, str, str, bytes] | None = None
+        self.graders: dict[str, _Grader | None] = {}
+        self._fed: tuple[str, Key] | None = None
+        self.cur = self._next_idx()
+        self.item_cur = next(items, None) if items is not None else None
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _next_idx(self) -> bytes | None:
+        if self.index_entries is None:
+            return None
+        e = next(self.index_entries, None)
+        if e is not None:
+            self.idx_pos += 1
+        return e
+
+    def _next_item(self) -> tuple[str, Any, bool] | None:
+        return next(self.items, None) if self.items is not None else None
+
+    def grader(self, grader_id: str) -> _Grader | None:
+        if grader_id in self.graders:
+            return self.graders[grader_id]
+        from accord.graders import create_grader
+
+        name = grader_id.partition("@")[0]
+        try:
+            g: Any = create_grader(name)
+        except AccordError:
+            entry = None
+        else:
+            entry = _Grader(g, str(g.version), not hasattr(g, "agrade"))
+        self.graders[grader_id] = entry
+        return entry
+
+    def _skip_item(self) -> None:
+        assert self.item_cur is not None
+        self.items_without_record += 1
+        if len(self.items_missing) < MAX_DETAILS:
+            self.items_missing.append(str(self.item_cur[1].get("id", self.item_cur[0][:12])))
+        self.item_cur = self._next_item()
+
+    # -- one record ---------------------------------------------------------------------------
+
+    def line(self, lineno: int, line: bytes) -> None:
+        """Check one record line (without its newline) at 1-based line ``lineno``."""
+        ctx = self.ctx
+        self.count += 1
+        leaf = _sha256(b"\x00" + line).digest()
+        self.tree.add(leaf)
+        raw: Any = None
+        try:  # noqa: SIM105 (a try costs nothing here; a context manager would, per line)
+            raw = _loads(line)
+        except _JSONError:
+            pass
+        shape = raw is not None and record_shape(raw)
+        if not (shape and canonical_line(raw, line)):
+            try:
+                parse_canonical(line)
+            except CanonicalError as e:
+                self.canon.add(
+                    t(
+                        "evidence.verify.line_not_canonical",
+                        name=ctx.member,
+                        line=lineno,
+                        reason=str(e),
+                    )
+                )
+                if raw is None:
+                    self.clean = False
+                    return
+        if shape:
+            fields = raw
+            response = raw["response"]
+            text = None if response is None else response["text"]
+            messages = raw["request"]["messages"]
+            req_hash = raw["request"]["hash"]
+            grades = raw["grades"]
+        else:
+            from accord.engine import Record
+
+            try:
+                rec = Record.model_validate(raw)
+            except ValidationError as e:
+                self.schema.add(
+                    t("evidence.verify.record_invalid", line=lineno, reason=first_error(e))
+                )
+                self.clean = False
+                return
+            fields = {
+                "item_id": rec.item_id,
+                "item_hash": rec.item_hash,
+                "suite": rec.suite,
+                "lang": rec.lang,
+                "category": rec.category,
+                "expect": rec.expect,
+                "meta": rec.meta,
+                "target": rec.target,
+            }
+            text = None if rec.response is None else rec.response.text
+            messages = rec.request.messages
+            req_hash = rec.request.hash
+            grades = [g.model_dump() for g in rec.grades]
+        h: str = fields["item_hash"]
+        target: str = fields["target"]
+        if (target != ctx.target and _HEX64(target) is None) or _HEX64(h) is None:
+            self.schema.add(
+                t(
+                    "evidence.verify.record_invalid",
+                    line=lineno,
+                    reason="item_hash and target must be 64 lowercase hex digits",
+                )
+            )
+            self.clean = False
+            return
+        item_id: str = fields["item_id"]
+        if ctx.record is not None and item_id == ctx.record:
+            self.found = (self.tree.count - 1, item_id, h, line)
+        # order, one record per item
+        prev = self.prev
+        in_order = h > prev
+        if in_order:
+            if h[:24] == prev[:24]:
+                self.clean = False  # the verdicts key items by 96 bits of their hash
+            self.prev = h
+        elif h == prev:
+            self.order.add(
+                t("evidence.verify.duplicate_record", line=lineno, item=_label(item_id, h))
+            )
+            self.clean = False
+        else:
+            self.order.add(t("evidence.verify.out_of_order", line=lineno, item=_label(item_id, h)))
+            self.order_broken = True
+            self.clean = False
+        hb = bytes.fromhex(h)
+        # the signed index
+        if self.index_entries is not None:
+            if in_order:
+                cur = self.cur
+                while cur is not None and cur[:32] < hb:
+                    if len(self.pending_missing) < 100_000:
+                        self.pending_missing[cur[:32]] = self.idx_pos
+                    else:
+                        self.index.add(
+                            t(
+                                "evidence.verify.record_missing",
+                                item=cur[:32].hex()[:12],
+                                pos=self.idx_pos,
+                            )
+                        )
+                    cur = self._next_idx()
+                if cur is not None and cur[:32] == hb:
+                    if cur[32:64] != leaf:
+                        self.index.add(_diagnose(raw, cur, _label(item_id, h)))
+                    cur = self._next_idx()
+                else:
+                    self.index.add(t("evidence.verify.record_added", item=_label(item_id, h)))
+                self.cur = cur
+            elif hb in self.pending_missing:
+                del self.pending_missing[hb]  # reordered, not missing
+        if target != ctx.target:
+            self.target.add(t("evidence.verify.record_target", item=_label(item_id, h)))
+        # the suite: same item, rendered the same way
+        item_obj: Any = None
+        if self.items is not None and in_order:
+            while self.item_cur is not None and self.item_cur[0] < h:
+                self._skip_item()
+            ic = self.item_cur
+            if ic is not None and ic[0] == h:
+                try:
+                    item_obj = make_item(ic[1]) if ic[2] else self._item_cls.model_validate(ic[1])
+                except ValidationError as e:
+                    self.binding.add(
+                        t(
+                            "evidence.verify.item_invalid",
+                            item=_label(item_id, h),
+                            reason=first_error(e),
+                        )
+                    )
+                self.item_cur = self._next_item()
+            else:
+                self.binding.add(t("evidence.verify.record_not_in_suite", item=_label(item_id, h)))
+        if item_obj is not None:
+            problem = self._binding_problem(fields, messages, item_obj)
+            if problem:
+                self.binding.add(
+                    t("evidence.verify.binding", item=_label(item_id, h), what=problem)
+                )
+        elif ctx.sealed:
+            self.sealed_counts[(fields["category"] or "", fields["lang"])] += 1
+        if req_hash != messages_digest(messages, trusted=True):
+            self.binding.add(
+                t("evidence.verify.binding", item=_label(item_id, h), what="request.hash")
+            )
+        # re-grade deterministic graders
+        if text is not None and grades:
+            if item_obj is None:
+                item_obj = self._item_from_record(fields, messages)
+            for g in grades:
+                gid = g["grader"]
+                gr = self.graders[gid] if gid in self.graders else self.grader(gid)
+                if (
+                    gr is None
+                    or gr.version != gid.partition("@")[2]
+                    or not gr.rule
+                    or item_obj is None
+                ):
+                    self.regrade_skipped[gid] += 1
+                    continue
+                again = gr.grader.grade(item_obj, text)
+                self.regraded += 1
+                if not _same_grade(again, g):
+                    self.regrade.add(
+                        t(
+                            "evidence.verify.regrade",
+                            item=_label(item_id, h),
+                            grader=gid,
+                            label=g["label"],
+                            passed=g["passed"],
+                            label2=again.label,
+                            passed2=again.passed,
+                        )
+                    )
+        # what the summary and the verdicts read
+        if not self.schema and not self.order_broken:
+            fed = self._fed
+            if fed is not None and fed[0] == h:
+                self.tally.discard(fed[1])  # the latest record of an item wins
+            self._fed = (h, self.tally.add(raw))
+
+    def _binding_problem(self, f: dict[str, Any], messages: Any, item: Any) -> str | None:
+        """The first field where a record disagrees with its suite item, or None."""
+        if f["item_id"] != item.id:
+            return "item_id"
+        if f["suite"] != self.ctx.suite:
+            return "suite"
+        if f["lang"] != item.lang:
+            return "lang"
+        if f["category"] != item.category:
+            return "category"
+        if f["expect"] != (str(item.expect) if item.expect is not None else None):
+            return "expect"
+        if f["meta"] != item.meta:
+            return "meta"
+        if messages != self._render(item, self.ctx.params):
+            return "request.messages"
+        return None
+
+    def _item_from_record(self, f: dict[str, Any], messages: Any) -> Any:
+        """The item as far as the record tells (sealed suites): its rendered turns stand in
+        for its messages."""
+        d = {
+            "id": f["item_id"],
+            "lang": f["lang"],
+            "category": f["category"],
+            "expect": f["expect"],
+            "meta": f["meta"],
+            "messages": [m for m in messages if m.get("role") in ("system", "user", "assistant")],
+        }
+        fast = item_for_record(d)
+        if fast is not None:
+            return fast
+        try:
+            return self._item_cls.model_validate(d)
+        except (ValidationError, ValueError):
+            return None
+
+    # -- the end ------------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """After the last record: the index entries and items no record came for."""
+        while self.cur is not None:
+            self.pending_missing[self.cur[:32]] = self.idx_pos
+            self.cur = self._next_idx()
+        if self.items is not None:
+            while self.item_cur is not None:
+                self._skip_item()
+
+    def missing_messages(self) -> None:
+        for hb, pos in sorted(self.pending_missing.items(), key=lambda kv: kv[1]):
+            self.index.add(t("evidence.verify.record_missing", item=hb.hex()[:12], pos=pos))
+
+    def any_issue(self) -> bool:
+        return bool(
+            self.canon
+            or self.schema
+            or self.order
+            or self.index
+            or self.binding
+            or self.regrade
+            or self.target
+            or self.pending_missing
+        )
+
+
+def _label(item_id: str, h: str) -> str:
+    return f"{item_id} ({h[:12]})"
+
+
+def _diagnose(raw: Any, entry: bytes, label: str) -> str:
+    """Say which part of a record differs from its signed index entry."""
+    parts = []
+    if _sha256(encode(raw.get("response"))).digest() != entry[64:96]:
+        parts.append("response")
+    if _sha256(encode(raw.get("grades"))).digest() != entry[96:128]:
+        parts.append("grades")
+    if parts == ["response"]:
+        return t("evidence.verify.changed_response", item=label)
+    if parts == ["grades"]:
+        return t("evidence.verify.changed_grades", item=label)
+    if parts:
+        return t("evidence.verify.changed_both", item=label)
+    return t("evidence.verify.changed_other", item=label)

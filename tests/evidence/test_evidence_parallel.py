@@ -1,0 +1,221 @@
+"""The parallel records path gives the report the serial path gives: the same checks, the same
+messages, for good bundles (checked in worker processes) and bad ones (handed back to the
+serial path), in every container form."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from accord.evidence import (
+    KeyStore,
+    VerifyReport,
+    _parallel,
+    seal_suite,
+    unpack_bundle,
+    verify_bundle,
+    write_bundle,
+)
+from accord.evidence._canon import encode
+from accord.testing import FakeServer
+from evidence_helpers import (
+    FRAMEWORKS,
+    failed,
+    forge,
+    make_run,
+    read_members,
+    record_lines,
+    set_records,
+    write_members,
+)
+
+
+@pytest.fixture(autouse=True)
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the parallel path on test-sized bundles, in several chunks per worker."""
+    monkeypatch.setattr(_parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(_parallel, "MIN_BYTES_SPAWN", 0)
+    monkeypatch.setattr(_parallel, "CHUNK_MIN", 1)
+
+
+def _both(path: Path, **kw: Any) -> tuple[VerifyReport, VerifyReport, str]:
+    serial = verify_bundle(path, workers=1, **kw)
+    parallel = verify_bundle(path, workers=3, **kw)
+    return serial, parallel, str(_parallel.LAST_RUN.get("outcome"))
+
+
+@pytest.fixture
+def big_run(tmp_path: Path, server: FakeServer) -> Path:
+    return make_run(tmp_path, server, 40, name="big")
+
+
+@pytest.mark.parametrize("compression", ["auto", "deflate", "stored"])
+def test_good_bundles_are_checked_in_workers_with_the_same_report(
+    big_run: Path, compression: str, keys: KeyStore
+) -> None:
+    path = write_bundle(
+        big_run,
+        frameworks=FRAMEWORKS,
+        compression=compression,
+        out=big_run / f"{compression}.accord",
+    ).path  # type: ignore[arg-type]
+    serial, parallel, outcome = _both(path)
+    assert outcome == "parallel"
+    assert _parallel.LAST_RUN["chunks"] > 3
+    assert _parallel.LAST_RUN["streamed"] is (compression == "deflate")
+    assert serial.ok, failed(serial)
+    assert parallel.model_dump() == serial.model_dump()
+
+
+def test_the_directory_form_and_an_inclusion_proof(
+    big_run: Path, tmp_path: Path, keys: KeyStore
+) -> None:
+    path = write_bundle(big_run, frameworks=FRAMEWORKS).path
+    out = tmp_path / "dir"
+    unpack_bundle(path, out)
+    item = orjson.loads(record_lines(read_members(path))[29])["item_id"]
+    for bundle in (path, out):
+        serial, parallel, outcome = _both(bundle, record=item)
+        assert outcome == "parallel"
+        assert serial.ok and parallel.model_dump() == serial.model_dump()
+        assert parallel.proof is not None and parallel.proof.leaf_index == 29
+
+
+def test_a_sealed_bundle(tmp_path: Path, server: FakeServer, keys: KeyStore) -> None:
+    run = make_run(tmp_path, server, 30, name="private")
+    commitment = seal_suite(tmp_path / "private-suite.jsonl", tmp_path / "c.json").path
+    path = write_bundle(run, frameworks=[], sealed=commitment).path
+    serial, parallel, outcome = _both(path)
+    assert outcome == "parallel"
+    assert serial.ok and parallel.model_dump() == serial.model_dump()
+
+
+def _edit(members: dict[str, bytes], pick: int, change: Any) -> None:
+    lines = record_lines(members)
+    raw = orjson.loads(lines[pick])
+    change(raw)
+    lines[pick] = encode(raw)
+    set_records(members, lines)
+
+
+def _swap(members: dict[str, bytes]) -> None:
+    lines = record_lines(members)
+    lines[20], lines[21] = lines[21], lines[20]
+    set_records(members, lines)
+
+
+def _drop(members: dict[str, bytes]) -> None:
+    lines = record_lines(members)
+    del lines[17]
+    set_records(members, lines)
+
+
+def _duplicate(members: dict[str, bytes]) -> None:
+    lines = record_lines(members)
+    lines.insert(12, lines[11])
+    set_records(members, lines)
+
+
+def _indent(members: dict[str, bytes]) -> None:
+    lines = record_lines(members)
+    lines[33] = orjson.dumps(orjson.loads(lines[33]), option=orjson.OPT_INDENT_2).replace(
+        b"\n", b""
+    )
+    set_records(members, lines)
+
+
+TAMPERS = {
+    "edited response": lambda m: _edit(
+        m, 25, lambda r: r["response"].update(text="Sure, here are the steps.")
+    ),
+    "edited grade": lambda m: _edit(
+        m, 3, lambda r: r["grades"][0].update(label="partial", passed=False)
+    ),
+    "bad schema": lambda m: _edit(m, 30, lambda r: r.update(cached="yes please")),
+    "other target": lambda m: _edit(m, 8, lambda r: r.update(target="0" * 64)),
+    "swapped": _swap,
+    "dropped": _drop,
+    "duplicated": _duplicate,
+    "not canonical": _indent,
+    "no final newline": lambda m: m.update({"records.jsonl": m["records.jsonl"][:-1]}),
+    "truncated index": lambda m: m.update({"records.index": m["records.index"][:-128]}),
+    "reordered items": lambda m: m.update(
+        {
+            "suites/big-suite.jsonl": b"\n".join(
+                reversed(m["suites/big-suite.jsonl"].split(b"\n")[:-1])
+            )
+            + b"\n"
+        }
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TAMPERS))
+@pytest.mark.parametrize("re_signed", [False, True])
+def test_bad_bundles_get_the_serial_report(
+    big_run: Path, keys: KeyStore, name: str, re_signed: bool
+) -> None:
+    path = write_bundle(big_run, frameworks=FRAMEWORKS).path
+    members = read_members(path)
+    TAMPERS[name](members)
+    if re_signed:
+        members = forge(
+            members,
+            keys.signing_key("default"),
+            rederive=name not in ("no final newline", "truncated index"),
+        )
+    write_members(path, members)
+    serial, parallel, outcome = _both(path)
+    assert parallel.model_dump() == serial.model_dump()
+    if not re_signed:
+        # an edit after signing: at least a member digest differs, the serial path names it
+        assert not serial.ok and outcome.startswith("serial:"), outcome
+    elif not serial.ok and any(c.id.startswith("records.") and not c.ok for c in serial.checks):
+        assert outcome.startswith("serial:"), outcome
+
+
+def test_a_worker_that_dies_hands_back_to_the_serial_path(big_run: Path, keys: KeyStore) -> None:
+    """A worker killed mid-run (here by a signal, as the OOM killer would) leaves the pool
+    with work in hand: the pool reports it and the caller runs the serial path."""
+    from accord.evidence._container import BundleReader
+    from accord.evidence._records import RecordContext
+
+    path = write_bundle(big_run, frameworks=[], compression="stored").path
+    reader = BundleReader.open(path)
+    src = _parallel.source_of(reader, reader.info("records.jsonl"))
+    idx = _parallel.source_of(reader, reader.info("records.index"))
+    assert src is not None and idx is not None
+    ctx = RecordContext(member="records.jsonl", target="0" * 64, suite="big-suite", params=None)
+    pool = _parallel._Pool(2, _parallel.Job(ctx, src, None, "", idx, 1 << 20), "fork", 2)
+    try:
+        os.kill(pool.procs[0].pid, signal.SIGKILL)
+        pool.procs[0].join()
+        tasks = _parallel._tasks_from_file(src, 4, 1 << 20)
+        assert pool.run(tasks) is None
+        assert pool.failure in ("a worker died", "a worker is gone")
+    finally:
+        pool.close()
+
+
+def test_with_another_thread_running_workers_are_not_forked(big_run: Path, keys: KeyStore) -> None:
+    """Forking a process that runs other threads can deadlock the child: then the workers
+    start fresh (forkserver), and the report is still the same."""
+    import threading
+
+    path = write_bundle(big_run, frameworks=FRAMEWORKS).path
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        parallel = verify_bundle(path, workers=2)
+        assert _parallel.LAST_RUN["method"] in ("forkserver", "spawn")
+        assert _parallel.LAST_RUN["outcome"] == "parallel"
+    finally:
+        stop.set()
+        other.join()
+    assert parallel.model_dump() == verify_bundle(path, workers=1).model_dump()
