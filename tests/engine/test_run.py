@@ -150,19 +150,29 @@ def test_duplicate_ids_stop_a_streaming_run(tmp_path: Path, server: FakeServer) 
 
 
 def test_clock_matches_isoformat() -> None:
-    """The hot-path clock writes exactly what ``datetime.isoformat`` would (UTC, ms)."""
-    from datetime import UTC, datetime
+    """The hot-path clock writes what ``datetime.isoformat`` would (UTC, ms) for the wall time
+    of a monotonic reading, within 2 ms (it maps monotonic to wall time once a second)."""
+    import time
+    from datetime import UTC, datetime, timedelta
 
     from accord.engine._run import _Clock
 
     clock = _Clock()
-    for _ in range(2000):
+    slack = timedelta(milliseconds=2)
+    for i in range(3000):
         before = datetime.now(UTC)
-        text = clock.now()
+        mono = time.monotonic()
         after = datetime.now(UTC)
+        text = clock.at(mono) if i % 2 else clock.now()
         parsed = datetime.fromisoformat(text)
         assert parsed.isoformat(timespec="milliseconds") == text
-        assert before.replace(microsecond=before.microsecond // 1000 * 1000) <= parsed <= after
+        assert before - slack <= parsed <= after + slack
+    # a reading from before the clock's last re-sync still maps to its own wall time
+    early = time.monotonic()
+    expected = datetime.now(UTC)
+    time.sleep(1.1)
+    clock.now()
+    assert abs(datetime.fromisoformat(clock.at(early)) - expected) <= slack
 
 
 def test_a_crashing_grader_stops_the_run_and_keeps_what_was_recorded(tmp_path: Path, server: FakeServer) -> None:

@@ -41,7 +41,11 @@ class AdaptiveLimiter:
 
     def try_acquire(self) -> bool:
         """Take a slot if one is free now (the fast path, no await); False otherwise."""
-        if not self._waiters and self.in_flight < int(self.limit) and self._paused_until <= time.monotonic():
+        if (
+            not self._waiters
+            and self.in_flight < int(self.limit)
+            and (not self._paused_until or self._paused_until <= time.monotonic())
+        ):
             self.in_flight += 1
             return True
         return False

@@ -98,10 +98,10 @@ _CHUNK = 64  # items read and hashed together (see ``_todo``)
 
 # An item to ask: (item, item hash, rendered messages, request hash).
 _Todo = tuple[Item, str, list[dict[str, str]], str]
-# An item asked: (todo, started (ISO time), latency of the last call in ms, total seconds,
+# An item asked: (todo, its start (time.monotonic()), latency of the last call in ms, total seconds,
 # completion, from the cache, failed attempts, final error, grades if already graded).
 _Answered = tuple[
-    _Todo, str, float, float, Completion | None, bool, list[Attempt], CallError | None, list[dict[str, Any]] | None
+    _Todo, float, float, float, Completion | None, bool, list[Attempt], CallError | None, list[dict[str, Any]] | None
 ]
 
 
@@ -115,22 +115,33 @@ def _now() -> str:
 
 
 class _Clock:
-    """``_now()`` for the per-item hot path: the same ISO 8601 text (UTC, milliseconds),
-    with the date-and-seconds prefix formatted once per second instead of per item."""
+    """Wall-clock ISO 8601 text (UTC, milliseconds, as ``_now()`` writes it) for a
+    ``time.monotonic()`` reading the engine already has: the wall clock is read about once a
+    second, and the date-and-seconds prefix formatted once per second."""
 
-    __slots__ = ("_prefix", "_second")
+    __slots__ = ("_mono", "_prefix", "_second", "_wall")
 
     def __init__(self) -> None:
+        self._mono = -1e18
+        self._wall = 0.0
         self._second = -1
         self._prefix = ""
 
-    def now(self) -> str:
-        ms = int(time.time() * 1000)
+    def at(self, mono: float) -> str:
+        # readings come in batches, not in order: any within a minute before the last sync
+        # (or a second after it) map through it
+        if not -60.0 < mono - self._mono < 1.0:
+            self._mono = time.monotonic()
+            self._wall = time.time()
+        ms = int((self._wall + (mono - self._mono)) * 1000)
         second, frac = divmod(ms, 1000)
         if second != self._second:
             self._second = second
             self._prefix = datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%S")
         return f"{self._prefix}.{frac:03d}+00:00"
+
+    def now(self) -> str:
+        return self.at(time.monotonic())
 
 
 def _load_manifest(path: Path) -> RunManifest | None:
@@ -181,51 +192,54 @@ class _Runner:
 
     # -- per item -------------------------------------------------------------------------
 
-    async def call(self, messages: list[dict[str, str]]) -> tuple[Completion | None, list[Attempt], CallError | None, float]:
-        """Ask the target, retrying within the policy. Returns (completion, failed
-        attempts, final error, latency of the last call in ms)."""
+    async def call(self, messages: list[dict[str, str]], t_start: float) -> tuple[Completion | None, list[Attempt], CallError | None, float, float]:
+        """Ask the target, retrying within the policy. ``t_start`` is the item's start
+        (``time.monotonic()``). Returns (completion, failed attempts, final error, latency of
+        the last call in ms, the monotonic time it ended). The clock is read twice per call
+        when nothing goes wrong (it is not free everywhere: sandboxes trap it)."""
         limiter = self.limiter
         assert limiter is not None
         policy = self.config.retry
         attempts: list[Attempt] = []
-        t_start = time.monotonic()
         n = 0
+        t0 = t_start
         while True:
             n += 1
             if not limiter.try_acquire():
                 await limiter.acquire()
-            t0 = time.monotonic()
+                t0 = time.monotonic()
             try:
                 completion = await self.target.generate(messages)
             except CallError as e:
-                latency = (time.monotonic() - t0) * 1000
+                end = time.monotonic()
+                latency = (end - t0) * 1000
                 limiter.release(ok=False, congestion=e.congestion, retry_after=e.retry_after)
                 if e.kind == "auth":
                     raise _FatalError(e) from None
-                elapsed = time.monotonic() - t_start
+                elapsed = end - t_start
                 wait = policy.delay(n, self.rng, e.retry_after) if e.retryable else None
                 if wait is not None and (n >= policy.max_attempts or elapsed + wait > policy.budget):
                     give_up_kind = "budget" if n < policy.max_attempts else None
                     attempts.append(Attempt(n=n, kind=e.kind, message=e.message, status=e.status))
                     if give_up_kind:
                         e = CallError("budget", f"time budget of {policy.budget:g}s spent after {n} attempts; last: {e.message}", status=e.status)
-                    return None, attempts, e, latency
+                    return None, attempts, e, latency, end
                 attempts.append(Attempt(n=n, kind=e.kind, message=e.message, status=e.status, wait_s=round(wait, 3) if wait is not None else None))
                 if wait is None:
-                    return None, attempts, e, latency
+                    return None, attempts, e, latency, end
                 self.counters.retries += 1
                 await asyncio.sleep(wait)
+                t0 = time.monotonic()
                 continue
             except BaseException:
                 limiter.release(ok=False)
                 raise
-            latency = (time.monotonic() - t0) * 1000
+            end = time.monotonic()
             limiter.release(ok=True)
-            return completion, attempts, None, latency
+            return completion, attempts, None, (end - t0) * 1000, end
 
     async def process(self, todo: _Todo) -> None:
         item, _item_hash, messages, request_hash = todo
-        started = self.clock.now()
         t0 = time.monotonic()
         completion: Completion | None = None
         cached = False
@@ -236,8 +250,10 @@ class _Runner:
         error: CallError | None = None
         latency = 0.0
         if completion is None:
-            completion, attempts, error, latency = await self.call(messages)
-        total = time.monotonic() - t0
+            completion, attempts, error, latency, end = await self.call(messages, t0)
+            total = end - t0
+        else:
+            total = time.monotonic() - t0
         grades: list[dict[str, Any]] | None = None
         if completion is not None and item.graders and self.awaits(item.graders):
             # a grader that must wait (an LLM judge) grades its item here
@@ -246,7 +262,7 @@ class _Runner:
                 g, agrade = self.grader(name)
                 grade = await agrade(item, completion.text) if agrade is not None else g.grade(item, completion.text)
                 grades.append(grade.__dict__)
-        self.finished.append((todo, started, latency, total, completion, cached, attempts, error, grades))
+        self.finished.append((todo, t0, latency, total, completion, cached, attempts, error, grades))
         if len(self.finished) >= _BATCH:
             self.drain()
 
@@ -289,7 +305,8 @@ class _Runner:
         suite_name = self.suite_name
         target_digest = self.target_digest
         errors = cached_n = 0
-        for (item, item_hash, messages, request_hash), started, latency, total, completion, cached, attempts, error, grades in batch:
+        clock = self.clock
+        for (item, item_hash, messages, request_hash), t0, latency, total, completion, cached, attempts, error, grades in batch:
             # The record is built as a plain dict in the exact shape of the ``Record`` model and
             # serialised by orjson: re-validating values the engine made itself would double
             # the per-item cost. The journal reader validates every line against ``Record``,
@@ -330,7 +347,7 @@ class _Runner:
                 "error": item_error,
                 "attempts": [a.__dict__ for a in attempts] if attempts else [],
                 "timing": {
-                    "started": started,
+                    "started": clock.at(t0),
                     "latency_ms": round(latency, 3),
                     "total_ms": round(total * 1000, 3),
                 },
