@@ -47,7 +47,10 @@ schemas: setup
 
 bench: setup
 	$(PY) benchmarks/harness_overhead.py
+	$(PY) benchmarks/engine_cpu.py
 	$(PY) benchmarks/local_model.py
+	$(PY) benchmarks/verify_speed.py
+	$(PY) benchmarks/report_build.py
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache .mypy_cache .ruff_cache
