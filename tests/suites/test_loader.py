@@ -54,6 +54,7 @@ def test_plain_prompt_list(tmp_path: Path) -> None:
         ('{"id": "a", "prompt": "x", "category": "SR-99"}\n', "field 'category': unknown risk category 'SR-99'"),
         ('{"id": "a", "prompt": "x", "expect": "maybe"}\n', "field 'expect'"),
         ('{"id": "a", "prompt": "x", "colour": "red"}\n', "unknown field 'colour'"),
+        ('{"id": "a", "messages": [{"role": "system", "content": "x"}]}\n', "bad.jsonl:1: field 'messages': an item needs at least one user message"),
         ('{"id": "a", "prompt": "x"}\n{"id": "a", "prompt": "y"}\n', "appears twice"),
         ("", "no items"),
     ],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from accord._canonical import digest
 
@@ -125,11 +125,13 @@ class Item(BaseModel):
             return _COMMON_EXPECT.get(v) or parse_expectation(v)
         return v
 
-    @model_validator(mode="after")
-    def _has_user_turn(self) -> Item:
-        if not any(m.role == "user" for m in self.messages):
-            raise ValueError("an item needs at least one user message (field `prompt` or `messages`)")
-        return self
+    @field_validator("messages")
+    @classmethod
+    def _has_user_turn(cls, messages: tuple[Message, ...]) -> tuple[Message, ...]:
+        for m in messages:
+            if m.role == "user":
+                return messages
+        raise ValueError("an item needs at least one user message (field `prompt` or `messages`)")
 
     def content_hash(self) -> str:
         """SHA-256 (hex) of the item's canonical JSON: its identity in journals and bundles."""
