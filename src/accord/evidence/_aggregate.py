@@ -51,16 +51,16 @@ class Tally:
 
     @staticmethod
     def key(raw: dict[str, Any]) -> Key:
-        """What the summary and the verdicts read of ``raw``; raises KeyError for a record
-        without the fields the summary needs, as ``summarize_records`` would."""
-        err = raw["error"]
-        grades = raw["grades"]
+        """What the summary and the verdicts read of ``raw`` (a valid record: fields with a
+        default in the schema may be left out, and read as ``summarize_records`` reads them)."""
+        err = raw.get("error")
+        grades = raw.get("grades", ())
         return (
             raw["category"],
             raw["lang"],
             raw["expect"],
             None if err is None else (err["kind"],),
-            bool(raw["cached"]),
+            bool(raw.get("cached", False)),
             _meta_key(raw.get("meta")),
             tuple([(g["grader"], g["label"], g["passed"]) for g in grades]),
         )

@@ -2,7 +2,8 @@
 
 The records member is cut at line starts into chunks of about equal size; each worker checks
 whole chunks with the same :class:`~accord.evidence._records.RecordChecker` as the serial
-path, and the parent keeps only what must see everything:
+path (``RecordChecker.lines``: the same checks, step by step over batches of records), and the
+parent keeps only what must see everything:
 
 - **Chunks.** Records are sorted by item hash, so chunk ``c`` (its lines from byte ``B[c]``
   to ``B[c+1]``) covers the item-hash range ``[lo, hi)`` from its first record's hash to
@@ -333,9 +334,7 @@ def _check_chunk(job: Job, task: Task, res: ChunkResult, files: list[_File]) -> 
     )
     tree = SubtreeBuilder(pos)
     checker = RecordChecker(job.ctx, items_iter, entry_iter, tree)
-    line = checker.line
-    for i, ln in enumerate(lines, 1):
-        line(i, ln)
+    checker.lines(1, lines)
     checker.finish()
     if checker.any_issue() or not checker.clean or issues:
         raise _Anomaly("a record or item check fails")

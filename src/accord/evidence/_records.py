@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -49,6 +49,11 @@ __all__ = [
 ]
 
 MAX_DETAILS = 20
+BATCH = 256
+"""Records checked together, step by step (see :meth:`RecordChecker.lines`)."""
+_ITEMS_AHEAD = BATCH
+"""Items without a record a batch may read past (further ones: record by record), so what a
+batch reads ahead stays bounded."""
 _HEX64 = re.compile(r"[0-9a-f]{64}").fullmatch
 _sha256 = hashlib.sha256
 _loads = orjson.loads
@@ -225,6 +230,10 @@ class RecordChecker:
         self.found: tuple[int, str, str, bytes] | None = None
         self.graders: dict[str, _Grader | None] = {}
         self._fed: tuple[str, Key] | None = None
+        self._idx_ahead: deque[bytes] = deque()
+        """Index entries read ahead by a batch (at most one per record of the batch)."""
+        self._items_ahead: deque[tuple[str, Any, bool]] = deque()
+        """Items read ahead by a batch (at most one per record and ``_ITEMS_AHEAD`` more)."""
         self.cur = self._next_idx()
         self.item_cur = next(items, None) if items is not None else None
 
@@ -233,13 +242,17 @@ class RecordChecker:
     def _next_idx(self) -> bytes | None:
         if self.index_entries is None:
             return None
-        e = next(self.index_entries, None)
+        ahead = self._idx_ahead
+        e = ahead.popleft() if ahead else next(self.index_entries, None)
         if e is not None:
             self.idx_pos += 1
         return e
 
     def _next_item(self) -> tuple[str, Any, bool] | None:
-        return next(self.items, None) if self.items is not None else None
+        if self.items is None:
+            return None
+        ahead = self._items_ahead
+        return ahead.popleft() if ahead else next(self.items, None)
 
     def grader(self, grader_id: str) -> _Grader | None:
         if grader_id in self.graders:
@@ -262,6 +275,211 @@ class RecordChecker:
         if len(self.items_missing) < MAX_DETAILS:
             self.items_missing.append(str(self.item_cur[1].get("id", self.item_cur[0][:12])))
         self.item_cur = self._next_item()
+
+    # -- records in batches -------------------------------------------------------------------
+
+    def lines(self, first: int, lines: Sequence[bytes]) -> None:
+        """Check consecutive record lines (without their newlines), the first at 1-based line
+        ``first``: exactly as :meth:`line` for each, in batches of :data:`BATCH`.
+
+        Each batch goes step by step over all its records (parse, shape, canonical, order,
+        index, items, rendering, request digest, re-grade, then the counts), so each step's
+        code stays in the CPU caches across records instead of running cold once per record
+        (~20% less CPU per record on the development machine). Only records that pass every
+        check are taken this way: from the first one that does not, the rest of the batch
+        goes through :meth:`line`, which names every problem as it always does.
+
+        Items and index entries are read up to a batch ahead (see ``_clean_prefix``), so an
+        error raised by those iterators may surface a few records earlier than with
+        :meth:`line`: the workers (in-memory data, any error ends the chunk) use this, the
+        serial pass over streamed members uses :meth:`line`."""
+        line = self.line
+        for s in range(0, len(lines), BATCH):
+            batch = lines[s : s + BATCH]
+            k = self._clean_prefix(batch)
+            for j in range(k, len(batch)):
+                line(first + s + j, batch[j])
+
+    def _clean_prefix(self, batch: Sequence[bytes]) -> int:
+        """Take the longest run of records at the start of ``batch`` that pass every check
+        (with exactly the effect :meth:`line` has on them); how many were taken.
+
+        Every step before the last only reads (items and index entries it looks at are kept
+        for :meth:`line` in ``_items_ahead`` / ``_idx_ahead``); the last takes the records."""
+        ctx = self.ctx
+        # parse, shape, canonical
+        raws: list[Any] = []
+        loads = _loads
+        try:
+            for x in batch:
+                raws.append(loads(x))
+        except _JSONError:
+            pass
+        k = len(raws)
+        for j in range(k):
+            if not record_shape(raws[j]):
+                k = j
+                break
+        for j in range(k):
+            if not canonical_line(raws[j], batch[j]):
+                k = j
+                break
+        # hex hashes and target, strictly increasing with distinct 96-bit prefixes
+        target = ctx.target
+        prev = self.prev
+        hashes: list[str] = []
+        for j in range(k):
+            r = raws[j]
+            h = r["item_hash"]
+            if r["target"] != target or h <= prev or h[:24] == prev[:24] or _HEX64(h) is None:
+                k = j
+                break
+            hashes.append(h)
+            prev = h
+        if not k:
+            return 0
+        leaves = [_sha256(b"\x00" + x).digest() for x in batch[:k]]
+        # the signed index: the next entries are these records', one each
+        if self.index_entries is not None:
+            ahead = self._idx_ahead
+            entries = self.index_entries
+            while len(ahead) < k - 1:
+                e = next(entries, None)
+                if e is None:
+                    break
+                ahead.append(e)
+            cur = self.cur
+            for j in range(k):
+                if j:
+                    if j > len(ahead):
+                        k = j
+                        break
+                    cur = ahead[j - 1]
+                if cur is None or cur[32:64] != leaves[j] or cur[:32] != bytes.fromhex(hashes[j]):
+                    k = j
+                    break
+            if not k:
+                return 0
+        # the suite: each record's item, in order, past items without a record
+        objs: list[Any] = []
+        items = self.items
+        bound = items is not None
+        if items is not None:
+            seen: deque[tuple[str, Any, bool]] = self._items_ahead
+            ic = self.item_cur
+            at = -1  # ic is seen[at] (-1: self.item_cur)
+            skips = 0
+            for j in range(k):
+                h = hashes[j]
+                while ic is not None and ic[0] < h:  # items without a record
+                    if skips == _ITEMS_AHEAD:
+                        ic = None  # read no further ahead: line() goes on from here
+                        break
+                    skips += 1
+                    at += 1
+                    if at == len(seen):
+                        nxt = next(items, None)
+                        if nxt is None:
+                            ic = None
+                            break
+                        seen.append(nxt)
+                    ic = seen[at]
+                if ic is None or ic[0] != h or not ic[2]:
+                    k = j
+                    break
+                objs.append(ic[1])
+                at += 1
+                if at == len(seen):
+                    nxt = next(items, None)
+                    if nxt is None:
+                        ic = None
+                        continue
+                    seen.append(nxt)
+                ic = seen[at]
+            try:
+                objs = [make_item(d) for d in objs[:k]]
+            except ValidationError:
+                return 0
+            # the record agrees with its item, and is rendered the same way
+            problem = self._binding_problem
+            for j in range(k):
+                r = raws[j]
+                if problem(r, r["request"]["messages"], objs[j]) is not None:
+                    k = j
+                    break
+        # the request digest
+        for j in range(k):
+            req = raws[j]["request"]
+            if req["hash"] != messages_digest(req["messages"], trusted=True):
+                k = j
+                break
+        # re-grade deterministic graders
+        regraded = 0
+        skipped: list[str] = []
+        graders = self.graders
+        for j in range(k):
+            r = raws[j]
+            response = r["response"]
+            grades = r["grades"]
+            if response is None or not grades:
+                continue
+            obj = objs[j] if bound else self._item_from_record(r, r["request"]["messages"])
+            n_skipped = len(skipped)
+            n_regraded = regraded
+            for g in grades:
+                gid = g["grader"]
+                gr = graders[gid] if gid in graders else self.grader(gid)
+                if gr is None or gr.version != gid.partition("@")[2] or not gr.rule or obj is None:
+                    skipped.append(gid)
+                    continue
+                regraded += 1
+                if not _same_grade(gr.grader.grade(obj, response["text"]), g):
+                    break
+            else:
+                continue
+            del skipped[n_skipped:]
+            regraded = n_regraded
+            k = j
+            break
+        if not k:
+            return 0
+        # take the k records
+        self.count += k
+        tree = self.tree
+        for leaf in leaves[:k]:
+            tree.add(leaf)
+        if ctx.record is not None:
+            base = tree.count - k
+            for j in range(k):
+                if raws[j]["item_id"] == ctx.record:
+                    self.found = (base + j, ctx.record, hashes[j], batch[j])
+        self.prev = hashes[k - 1]
+        if self.index_entries is not None:
+            for _ in range(k):
+                self.cur = self._next_idx()
+        if self.items is not None:
+            for h in hashes[:k]:
+                while self.item_cur is not None and self.item_cur[0] < h:
+                    self._skip_item()
+                self.item_cur = self._next_item()
+        elif ctx.sealed:
+            sealed = self.sealed_counts
+            for j in range(k):
+                r = raws[j]
+                sealed[(r["category"] or "", r["lang"])] += 1
+        self.regraded += regraded
+        if skipped:
+            self.regrade_skipped.update(skipped)
+        if not self.schema and not self.order_broken:
+            tally = self.tally
+            fed = self._fed
+            for j in range(k):
+                h = hashes[j]
+                if fed is not None and fed[0] == h:
+                    tally.discard(fed[1])
+                fed = (h, tally.add(raws[j]))
+            self._fed = fed
+        return k
 
     # -- one record ---------------------------------------------------------------------------
 
