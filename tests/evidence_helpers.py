@@ -13,8 +13,8 @@ from typing import Any
 
 import orjson
 
+from accord._canonical import encode
 from accord.engine import RetryPolicy, RunConfig, run_async
-from accord.evidence._canon import encode
 from accord.evidence._dsse import envelope_bytes, new_envelope, parse_envelope
 from accord.evidence._keys import SigningKey
 from accord.evidence._merkle import MerkleBuilder, leaf_hash

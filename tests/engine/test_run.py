@@ -151,14 +151,15 @@ def test_duplicate_ids_stop_a_streaming_run(tmp_path: Path, server: FakeServer) 
 
 def test_clock_matches_isoformat() -> None:
     """The hot-path clock writes what ``datetime.isoformat`` would (UTC, ms) for the wall time
-    of a monotonic reading, within 2 ms (it maps monotonic to wall time once a second)."""
+    of a monotonic reading, within 5 ms (it maps monotonic to wall time once a second; a
+    loaded machine can pause the test between its own readings)."""
     import time
     from datetime import UTC, datetime, timedelta
 
     from accord.engine._run import _Clock
 
     clock = _Clock()
-    slack = timedelta(milliseconds=2)
+    slack = timedelta(milliseconds=5)
     for i in range(3000):
         before = datetime.now(UTC)
         mono = time.monotonic()

@@ -11,8 +11,8 @@ from typing import Any
 import orjson
 import pytest
 
+from accord._canonical import encode
 from accord.evidence import KeyStore, _records, write_bundle
-from accord.evidence._canon import encode
 from accord.evidence._merkle import MerkleBuilder
 from accord.evidence._records import Issues, ItemChecker, RecordChecker, RecordContext
 from accord.targets import GenerationParams

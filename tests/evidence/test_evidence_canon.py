@@ -10,7 +10,7 @@ import rfc8785
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.evidence._canon import CanonicalError, encode, parse_canonical
+from accord._canonical import CanonicalError, encode, parse_canonical
 
 keys = st.text(max_size=8)
 scalars = (

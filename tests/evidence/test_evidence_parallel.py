@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 import pytest
 
+from accord._canonical import encode
 from accord.evidence import (
     KeyStore,
     VerifyReport,
@@ -21,7 +22,6 @@ from accord.evidence import (
     verify_bundle,
     write_bundle,
 )
-from accord.evidence._canon import encode
 from accord.testing import FakeServer
 from evidence_helpers import (
     FRAMEWORKS,

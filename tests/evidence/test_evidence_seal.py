@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from accord._canonical import encode
 from accord.errors import UsageError
 from accord.evidence import (
     KeyStore,
@@ -18,7 +19,6 @@ from accord.evidence import (
     verify_bundle,
     write_bundle,
 )
-from accord.evidence._canon import encode
 from accord.testing import FakeServer
 from evidence_helpers import (
     failed,

@@ -18,8 +18,8 @@ from pathlib import Path
 import orjson
 import pytest
 
+from accord._canonical import encode
 from accord.evidence import KeyStore, Limits, verify_bundle, write_bundle
-from accord.evidence._canon import encode
 from accord.testing import FakeServer
 from evidence_helpers import (
     FRAMEWORKS,

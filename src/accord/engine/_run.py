@@ -131,8 +131,7 @@ class _Clock:
         # readings come in batches, not in order: any within a minute before the last sync
         # (or a second after it) map through it
         if not -60.0 < mono - self._mono < 1.0:
-            self._mono = time.monotonic()
-            self._wall = time.time()
+            self._sync()
         ms = int((self._wall + (mono - self._mono)) * 1000)
         second, frac = divmod(ms, 1000)
         if second != self._second:
@@ -142,6 +141,18 @@ class _Clock:
 
     def now(self) -> str:
         return self.at(time.monotonic())
+
+    def _sync(self) -> None:
+        # the wall clock read between two monotonic readings; a pair pulled apart by a context
+        # switch is read again (a few times at most)
+        for _ in range(5):
+            before = time.monotonic()
+            wall = time.time()
+            after = time.monotonic()
+            if after - before < 0.0005:
+                break
+        self._mono = (before + after) / 2
+        self._wall = wall
 
 
 def _load_manifest(path: Path) -> RunManifest | None:

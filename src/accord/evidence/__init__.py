@@ -26,7 +26,7 @@ _LAZY = {
     "BundleError": "accord.evidence._container",
     "BundlePredicate": "accord.evidence._model",
     "BundleResult": "accord.evidence._bundle",
-    "CanonicalError": "accord.evidence._canon",
+    "CanonicalError": "accord._canonical",
     "Check": "accord.evidence._model",
     "CosignResult": "accord.evidence._bundle",
     "DEFAULT_KEY": "accord.evidence._bundle",
@@ -102,6 +102,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from accord._canonical import CanonicalError
     from accord.evidence._audit import audit_bundle, audit_bundle_async, mcnemar_exact, sample_order
     from accord.evidence._bundle import (
         DEFAULT_KEY,
@@ -111,7 +112,6 @@ if TYPE_CHECKING:
         unpack_bundle,
         write_bundle,
     )
-    from accord.evidence._canon import CanonicalError
     from accord.evidence._container import BundleError, Limits
     from accord.evidence._keys import KeyStore, PublicKey, keys_dir, load_public_key_file
     from accord.evidence._merkle import leaf_hash, merkle_root, node_hash, root_from_proof

@@ -38,9 +38,10 @@ import orjson
 from pydantic import ValidationError
 
 from accord import __version__
+from accord._canonical import digest as canonical_digest
+from accord._canonical import encode
 from accord.engine import MANIFEST_FILE, RECORDS_FILE, Record, RunManifest
 from accord.errors import AccordError, UsageError
-from accord.evidence._canon import canonical_digest, encode
 from accord.evidence._container import BundleError, BundleReader, BundleWriter, Compression
 from accord.evidence._dsse import add_signature, envelope_bytes, new_envelope, parse_envelope
 from accord.evidence._keys import KeyStore, SigningKey

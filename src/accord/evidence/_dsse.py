@@ -10,7 +10,7 @@ import binascii
 from dataclasses import dataclass
 from typing import Any
 
-from accord.evidence._canon import CanonicalError, encode, parse_canonical
+from accord._canonical import CanonicalError, encode, parse_canonical
 from accord.evidence._container import BundleError
 from accord.evidence._keys import PublicKey, SigningKey
 from accord.evidence._model import PAYLOAD_TYPE

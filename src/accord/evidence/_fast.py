@@ -2,7 +2,7 @@
 
 ``verify`` proves every record line canonical (RFC 8785), validates every record and item
 against its schema, and builds an :class:`accord.suites.Item` per record for rendering and
-re-grading. Done with :func:`accord.evidence._canon.parse_canonical` and pydantic that costs
+re-grading. Done with :func:`accord._canonical.parse_canonical` and pydantic that costs
 ~40 us a record; the functions here decide the common case in a few microseconds, and say
 "not sure" (False / None) for anything else, which the caller then sends down the exact path
 (``parse_canonical``, ``Record.model_validate``, ``Item.model_validate``). So a fast path may
@@ -14,7 +14,7 @@ be stricter than the exact one, never looser:
   accept, pydantic accepts with the same values.
 - A line is canonical when its shape holds and ``orjson.dumps(value, OPT_SORT_KEYS)`` gives
   the line back: for values of these shapes orjson's encoding is RFC 8785's. The shape
-  guarantees what makes the two differ elsewhere (see ``_canon``): every float sits in known
+  guarantees what makes the two differ elsewhere (see ``accord._canonical``): every float sits in known
   fields and is non-integral with ``1e-5 <= |x| < 1e15`` (where both write the same shortest
   decimal digits; a property test compares them with ``rfc8785``), integers are within
   2**53, and keys that are not fixed schema keys are ASCII (so code-point order is UTF-16

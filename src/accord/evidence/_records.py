@@ -26,10 +26,10 @@ from typing import Any, Protocol
 import orjson
 from pydantic import ValidationError
 
+from accord._canonical import CanonicalError, encode, parse_canonical
 from accord._canonical import digest as messages_digest
 from accord.errors import AccordError
 from accord.evidence._aggregate import Key, Tally
-from accord.evidence._canon import CanonicalError, encode, parse_canonical
 from accord.evidence._fast import (
     canonical_line,
     item_for_record,

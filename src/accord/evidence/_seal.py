@@ -22,8 +22,8 @@ from pathlib import Path
 import orjson
 from pydantic import ValidationError
 
+from accord._canonical import CanonicalError, encode, parse_canonical
 from accord.errors import UsageError
-from accord.evidence._canon import CanonicalError, encode, parse_canonical
 from accord.evidence._merkle import MerkleBuilder, leaf_hash
 from accord.evidence._model import CommitmentCount, RevealHeader, SuiteCommitment
 from accord.i18n import t

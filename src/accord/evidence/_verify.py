@@ -25,9 +25,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from accord._canonical import CanonicalError, encode, parse_canonical
 from accord.errors import AccordError, UsageError
 from accord.evidence._aggregate import Tally
-from accord.evidence._canon import CanonicalError, encode, parse_canonical
 from accord.evidence._container import BundleError, BundleReader, Limits, check_member_name
 from accord.evidence._dsse import ParsedEnvelope, parse_envelope, signature_valid
 from accord.evidence._keys import KeyStore, PublicKey, fingerprint, public_key_from_hex
