@@ -219,3 +219,31 @@ def test_with_another_thread_running_workers_are_not_forked(big_run: Path, keys:
         stop.set()
         other.join()
     assert parallel.model_dump() == verify_bundle(path, workers=1).model_dump()
+
+
+def test_member_digest_threads_check_sha256_and_crc(tmp_path: Path) -> None:
+    """The digest threads: SHA-256 of the exact byte range, the ZIP CRC-32 checked apart, and
+    anything off (a wrong CRC, a short file, a file that grew) is no digest at all."""
+    import hashlib
+    import zlib
+
+    from accord.evidence._parallel import Source, _Digests
+
+    data = b"x" * 100 + b"member bytes " * 500_000 + b"y" * 7  # over one 4 MiB read
+    f = tmp_path / "m.bin"
+    f.write_bytes(data)
+    member = data[100:-7]
+    ok = Source(str(f), 100, len(member))
+    short = Source(str(f), 100, len(data))  # runs past the end
+    d = _Digests([("ok", ok, zlib.crc32(member), False), ("badcrc", ok, zlib.crc32(member) ^ 1, False), ("short", short, None, False), ("nocrc", ok, None, False)])
+    d.start()
+    d.join()
+    assert d.out["ok"] == (hashlib.sha256(member).hexdigest(), len(member))
+    assert d.out["nocrc"] == d.out["ok"]
+    assert d.out["badcrc"] is None and d.out["short"] is None
+    whole = tmp_path / "w.bin"
+    whole.write_bytes(member + b"!")
+    grown = _Digests([("w", Source(str(whole), 0, len(member)), None, True)])
+    grown.start()
+    grown.join()
+    assert grown.out["w"] is None

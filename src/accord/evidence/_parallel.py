@@ -590,8 +590,9 @@ class _Digests:
                 return
 
 
-def _crc_matches(src: Source, crc: int, stop: _Digests | None = None) -> bool:
-    c = 0
+def _read(src: Source, stop: _Digests | None, whole_file: bool = False) -> Iterator[memoryview]:
+    """The member's bytes in 4 MiB views (each valid until the next). Raises ``_ShortRead`` if
+    the read is stopped, comes up short, or (``whole_file``) the file has grown."""
     left = src.size
     fd = os.open(src.path, os.O_RDONLY | (getattr(os, "O_NOFOLLOW", 0) if src.nofollow else 0))
     with os.fdopen(fd, "rb", buffering=0) as f:
@@ -600,33 +601,37 @@ def _crc_matches(src: Source, crc: int, stop: _Digests | None = None) -> bool:
         view = memoryview(buf)
         while left > 0:
             if stop is not None and stop.stop:
-                return False
+                raise _ShortRead
             n = f.readinto(view[: min(len(buf), left)])
             if not n:
-                return False
-            c = zlib.crc32(view[:n], c)
+                raise _ShortRead
+            yield view[:n]
             left -= n
+        if whole_file and f.read(1):
+            raise _ShortRead  # the file grew
+
+
+class _ShortRead(Exception):
+    pass
+
+
+def _crc_matches(src: Source, crc: int, stop: _Digests | None = None) -> bool:
+    c = 0
+    try:
+        for view in _read(src, stop):
+            c = zlib.crc32(view, c)
+    except _ShortRead:
+        return False
     return c == crc
 
 
 def _digest(src: Source, whole_file: bool, stop: _Digests | None = None) -> tuple[str, int] | None:
     h = hashlib.sha256()
-    left = src.size
-    fd = os.open(src.path, os.O_RDONLY | (getattr(os, "O_NOFOLLOW", 0) if src.nofollow else 0))
-    with os.fdopen(fd, "rb", buffering=0) as f:
-        f.seek(src.offset)
-        buf = bytearray(4 << 20)
-        view = memoryview(buf)
-        while left > 0:
-            if stop is not None and stop.stop:
-                return None
-            n = f.readinto(view[: min(len(buf), left)])
-            if not n:
-                return None
-            h.update(view[:n])
-            left -= n
-        if whole_file and f.read(1):
-            return None  # the file grew
+    try:
+        for view in _read(src, stop, whole_file):
+            h.update(view)
+    except _ShortRead:
+        return None
     return h.hexdigest(), src.size
 
 
