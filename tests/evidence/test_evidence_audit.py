@@ -104,3 +104,29 @@ def test_failing_model_counts_as_unanswered(tmp_path: Path, server: FakeServer, 
     assert report.answered == 0 and not report.consistent
     assert all(i.error and i.error.startswith("server") for i in report.items)
     assert "answered none of the 3 sampled items" in report.reason
+
+
+def test_audit_of_a_sealed_bundle_needs_the_reveal(tmp_path: Path, server: FakeServer, keys: KeyStore) -> None:
+    from accord.evidence import reveal_suite, seal_suite
+
+    run = make_run(tmp_path, server, 20)
+    suite = tmp_path / "run-suite.jsonl"
+    commitment = seal_suite(suite, tmp_path / "commitment.json").path
+    bundle = write_bundle(run, frameworks=[], sealed=commitment).path
+    before = server.stats.requests
+    with pytest.raises(UsageError, match="sealed, so its records carry no prompts to re-ask; pass --reveal"):
+        audit_bundle(bundle, "openai:fake", base_url=server.base_url, seed="s", sample=5)
+    assert server.stats.requests == before
+    reveal = reveal_suite(commitment, suite, tmp_path / "reveal.jsonl")
+    report = audit_bundle(bundle, "openai:fake", base_url=server.base_url, seed="s", sample=8, reveal=reveal)
+    # the prompts come from the revealed items, rendered as the run rendered them
+    assert report.asked == report.answered == 8 and report.text_agreement == 1.0 and report.consistent
+    # a reveal of another suite is refused before anything is asked
+    other_run = make_run(tmp_path, server, 20, name="other", prefix="o")
+    other = seal_suite(tmp_path / "other-suite.jsonl", tmp_path / "other.json").path
+    other_reveal = reveal_suite(other, tmp_path / "other-suite.jsonl", tmp_path / "other-reveal.jsonl")
+    assert other_run.exists()
+    asked = server.stats.requests
+    with pytest.raises(UsageError, match="reveal"):
+        audit_bundle(bundle, "openai:fake", base_url=server.base_url, seed="s", sample=8, reveal=other_reveal)
+    assert server.stats.requests == asked

@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from accord._canonical import encode
-from accord.evidence import KeyStore, _records, write_bundle
+from accord.evidence import KeyStore, _records, seal_suite, write_bundle
 from accord.evidence._merkle import MerkleBuilder
 from accord.evidence._records import Issues, ItemChecker, RecordChecker, RecordContext
 from accord.targets import GenerationParams
@@ -42,6 +42,27 @@ def members(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         return read_members(write_bundle(run, frameworks=[]).path)
     finally:
         mp.undo()
+
+
+@pytest.fixture(scope="module")
+def sealed_members(tmp_path_factory: pytest.TempPathFactory, members: dict[str, bytes]) -> dict[str, bytes]:
+    """The same run bundled with its suite sealed (records without prompts), plus the open
+    bundle's items (what a reveal gives)."""
+    from evidence_helpers import make_run
+
+    tmp = tmp_path_factory.mktemp("sealed-batches")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("ACCORD_KEYS_DIR", str(tmp / "keys"))
+    try:
+        with FakeServer() as server:
+            run = make_run(tmp, server, 40, name="big")
+        commitment = seal_suite(tmp / "big-suite.jsonl", tmp / "c.json").path
+        m = read_members(write_bundle(run, frameworks=[], sealed=commitment).path)
+    finally:
+        mp.undo()
+    assert all(orjson.loads(x)["request"]["messages"] == [] for x in record_lines(m))
+    assert record_lines(m) != record_lines(members)
+    return {**m, SUITE: members[SUITE]}
 
 
 def _edit(
@@ -93,7 +114,12 @@ TAMPERS: dict[str, Callable[[dict[str, bytes]], None]] = {
     "bad hash": _edit(11, lambda r: r.update(item_hash="X" * 64)),
     "other target": _edit(11, lambda r: r.update(target="0" * 64)),
     "other meta": _edit(11, lambda r: r.update(meta={"x": "y"})),
-    "other messages": _edit(11, lambda r: r["request"]["messages"][-1].update(content="hi")),
+    "other messages": _edit(
+        11,
+        lambda r: r["request"].update(
+            messages=[*r["request"]["messages"][:-1], {"content": "hi", "role": "user"}]
+        ),
+    ),
     "other request hash": _edit(11, lambda r: r["request"].update(hash="0" * 64)),
     "swapped": _on_records(_swap),
     "dropped": _on_records(lambda lines: lines.pop(11)),
@@ -106,7 +132,10 @@ TAMPERS: dict[str, Callable[[dict[str, bytes]], None]] = {
 }
 
 
-def _state(m: dict[str, bytes], batched: bool, sealed: bool, record: str | None) -> dict[str, Any]:
+def _state(m: dict[str, bytes], batched: bool, mode: str, record: str | None) -> dict[str, Any]:
+    """``mode``: ``open`` (records bound to the items), ``sealed`` (no items: records counted),
+    ``revealed`` (a sealed bundle's records bound to the revealed items by their digest)."""
+    sealed = mode != "open"
     pred = statement(m)["predicate"]
     ctx = RecordContext(
         member="records.jsonl",
@@ -122,7 +151,7 @@ def _state(m: dict[str, bytes], batched: bool, sealed: bool, record: str | None)
     idx = m["records.index"]
     entries = (idx[i : i + 128] for i in range(0, len(idx) - len(idx) % 128, 128))
     tree = MerkleBuilder()
-    c = RecordChecker(ctx, None if sealed else iter(items), entries, tree)
+    c = RecordChecker(ctx, None if mode == "sealed" else iter(items), entries, tree)
     lines = record_lines(m)
     if batched:
         c.lines(1, lines)
@@ -160,15 +189,19 @@ def _state(m: dict[str, bytes], batched: bool, sealed: bool, record: str | None)
     }
 
 
-@pytest.mark.parametrize("sealed", [False, True])
+@pytest.mark.parametrize("mode", ["open", "sealed", "revealed"])
 @pytest.mark.parametrize("name", sorted(TAMPERS))
 def test_batches_and_single_records_agree(
-    members: dict[str, bytes], name: str, sealed: bool, monkeypatch: pytest.MonkeyPatch
+    members: dict[str, bytes],
+    sealed_members: dict[str, bytes],
+    name: str,
+    mode: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    m = dict(members)
+    m = dict(members if mode == "open" else sealed_members)
     TAMPERS[name](m)
     record = orjson.loads(record_lines(m)[13])["item_id"]
-    one = _state(m, False, sealed, record)
+    one = _state(m, False, mode, record)
     single = 0
     line = RecordChecker.line
 
@@ -178,11 +211,12 @@ def test_batches_and_single_records_agree(
         line(self, lineno, data)
 
     monkeypatch.setattr(RecordChecker, "line", counted)
-    batched = _state(m, True, sealed, record)
+    batched = _state(m, True, mode, record)
     assert batched == one
-    assert one["found"] is not None and one["regraded"] > 0
+    # without the items, a sealed bundle's grades cannot be re-graded
+    assert one["found"] is not None and (one["regraded"] > 0) == (mode != "sealed")
     n = len(record_lines(m))
-    if name == "none" or (sealed and name.startswith("item")):
+    if name == "none" or (mode == "sealed" and name.startswith("item")):
         assert single == 0 and one["clean"] and not any(one[k] for k in ("index", "binding"))
     else:
         # the batches before the tampered one, at least, took the batched path
@@ -195,4 +229,4 @@ def test_items_read_ahead_stop_at_the_limit(members: dict[str, bytes]) -> None:
     records after that go one by one, with the same result."""
     m = dict(members)
     _on_records(lambda lines: lines.__delitem__(slice(2, 30)))(m)
-    assert _state(m, True, False, None) == _state(m, False, False, None)
+    assert _state(m, True, "open", None) == _state(m, False, "open", None)

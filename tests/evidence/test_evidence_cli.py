@@ -109,6 +109,11 @@ def test_seal_reveal_cli(tmp_path: Path, server: FakeServer, env: dict[str, str]
     assert chk.returncode == 0 and "reveals 10 items" in chk.stdout
     full = accord_cli("verify", str(run / "run.accord"), "--reveal", str(tmp_path / "r.jsonl"), env=env)
     assert full.returncode == 0 and "reveals 10 items matching the commitment" in full.stdout
+    # the sealed bundle has no prompts: audit asks the revealed items, and says so without them
+    audit = ["audit", str(run / "run.accord"), "--target", "openai:fake", "--base-url", server.base_url, "--seed", "s", "--sample", "4"]
+    _one_line_error(accord_cli(*audit, env=env), "pass --reveal FILE")
+    done = accord_cli(*audit, "--reveal", str(tmp_path / "r.jsonl"), env=env)
+    assert done.returncode == 0 and "consistent: 4 of 4" in done.stdout, done.stdout + done.stderr
 
 
 def test_bad_input_is_one_line(tmp_path: Path, server: FakeServer, env: dict[str, str]) -> None:

@@ -134,3 +134,69 @@ def test_bundle_refuses_a_commitment_of_another_suite(sealed_run: tuple[Path, Pa
     other_run = make_run(tmp_path, server, 20, name="public", prefix="p")
     with pytest.raises(UsageError, match="not in the commitment"):
         write_bundle(other_run, frameworks=[], sealed=commitment)
+
+
+def test_sealed_bundle_carries_no_prompt(sealed_run: tuple[Path, Path, Path], tmp_path: Path, keys: KeyStore) -> None:
+    run, suite, commitment = sealed_run
+    path = write_bundle(run, frameworks=["bottom-lines"], sealed=commitment).path
+    from accord.suites import load_suite
+
+    prompts = [item.messages[-1].content.encode() for item in load_suite(suite)]
+    members = read_members(path)
+    recs = [orjson.loads(x) for x in record_lines(members)]
+    # no member holds a prompt, but for the fake model's answers (it quotes the question)
+    kept = [encode({k: v for k, v in r.items() if k != "response"}) for r in recs]
+    kept += [data for name, data in members.items() if name != "records.jsonl"]
+    assert prompts and not any(p in data for p in prompts for data in kept)
+    journal = {r["item_hash"]: r for r in map(orjson.loads, (run / "records.jsonl").read_bytes().splitlines())}
+    for r in recs:
+        # the prompt is gone, its digest stays (and binds the record once revealed)
+        assert r["request"]["messages"] == [] and r["request"]["hash"] == journal[r["item_hash"]]["request"]["hash"]
+        assert journal[r["item_hash"]]["request"]["messages"]
+    report = verify_bundle(path)
+    assert report.ok, failed(report)
+    regrade = next(c for c in report.checks if c.id == "regrade")
+    assert "not re-graded: the sealed suite's items are not revealed" in regrade.message
+    # with the reveal, every rule grade is re-graded against the revealed items
+    reveal = reveal_suite(commitment, suite, tmp_path / "reveal.jsonl")
+    full = verify_bundle(path, reveal=reveal)
+    assert full.ok, failed(full)
+    assert "for all 20 rule grades" in next(c for c in full.checks if c.id == "regrade").message
+
+
+def test_sealed_record_with_its_prompt_is_caught(sealed_run: tuple[Path, Path, Path], tmp_path: Path, keys: KeyStore) -> None:
+    run, _suite, commitment = sealed_run
+    path = write_bundle(run, frameworks=[], sealed=commitment).path
+    members = read_members(path)
+    lines = record_lines(members)
+    journal = {r["item_hash"]: r for r in map(orjson.loads, (run / "records.jsonl").read_bytes().splitlines())}
+    leaky = orjson.loads(lines[3])
+    leaky["request"]["messages"] = journal[leaky["item_hash"]]["request"]["messages"]
+    lines[3] = encode(leaky)
+    set_records(members, lines)
+    f = failed(verify_bundle(write_members(path, forge(members, keys.signing_key("default")))))
+    assert f"record of item {leaky['item_id']}" in text_of(f["records.suite"])
+    assert "carries its prompt, but the suite is sealed" in text_of(f["records.suite"])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_revealed_items_bind_the_request_digest(sealed_run: tuple[Path, Path, Path], tmp_path: Path, keys: KeyStore, workers: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from accord.evidence import _parallel
+
+    for name, value in (("MIN_BYTES", 0), ("MIN_BYTES_SPAWN", 0), ("CHUNK_MIN", 1)):
+        monkeypatch.setattr(_parallel, name, value)
+    run, suite, commitment = sealed_run
+    path = write_bundle(run, frameworks=[], sealed=commitment).path
+    members = read_members(path)
+    lines = record_lines(members)
+    wrong = orjson.loads(lines[5])
+    wrong["request"]["hash"] = "0" * 64  # answered some other prompt
+    lines[5] = encode(wrong)
+    set_records(members, lines)
+    forged = write_members(path, forge(members, keys.signing_key("default")))
+    # without the reveal nobody can tell; with it, the record's digest is not its item's
+    assert verify_bundle(forged, workers=workers).ok
+    assert _parallel.LAST_RUN.get("outcome", "serial").startswith("parallel" if workers > 1 else "serial")
+    reveal = reveal_suite(commitment, suite, tmp_path / "reveal.jsonl")
+    f = failed(verify_bundle(forged, reveal=reveal, workers=workers))
+    assert f"record of item {wrong['item_id']} (" in text_of(f["records.suite"]) and "request.hash disagrees" in text_of(f["records.suite"])

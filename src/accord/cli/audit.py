@@ -24,6 +24,7 @@ __all__ = ["command"]
 @click.option("--min-agreement", type=click.FloatRange(0, 1), default=0.9, show_default=True, help=t("cli.audit.opt.min_agreement"))
 @click.option("--timeout", type=float, default=120.0, show_default=True, help=t("cli.opt.timeout"))
 @click.option("--concurrency", type=click.IntRange(min=1), default=8, show_default=True, help=t("cli.audit.opt.concurrency"))
+@click.option("--reveal", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help=t("cli.verify.opt.reveal"))
 @click.option("--offline", is_flag=True, help=t("cli.opt.offline"))
 @trust_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=t("cli.evidence.opt.format"))
@@ -38,6 +39,7 @@ def command(
     min_agreement: float,
     timeout: float,
     concurrency: int,
+    reveal: Path | None,
     offline: bool,
     key_files: tuple[Path, ...],
     trusted_dir: Path | None,
@@ -66,6 +68,7 @@ def command(
         alpha=alpha,
         min_agreement=min_agreement,
         trusted=keys,
+        reveal=reveal,
     )
     if fmt == "json":
         sys.stdout.buffer.write(orjson.dumps(report.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n")

@@ -97,8 +97,12 @@ async def audit_bundle_async(
     min_agreement: float = 0.9,
     trusted: Sequence[PublicKey] | None = None,
     keys_dir: Path | None = None,
+    reveal: Path | None = None,
 ) -> AuditReport:
-    """Audit ``bundle`` against the live model ``target_spec`` (see the module docstring)."""
+    """Audit ``bundle`` against the live model ``target_spec`` (see the module docstring).
+
+    A bundle made with a sealed suite carries no prompts: its audit needs the suite's
+    ``reveal`` file (checked against the commitment and the records by ``verify`` first)."""
     from accord.engine import render
     from accord.evidence._verify import verify_bundle
     from accord.graders import create_grader
@@ -109,7 +113,7 @@ async def audit_bundle_async(
         raise UsageError(t("evidence.audit.no_seed"))
     if sample < 1:
         raise UsageError(t("evidence.audit.bad_sample", n=sample))
-    report = verify_bundle(bundle, trusted=trusted if trusted is not None else [], keys_dir=keys_dir)
+    report = verify_bundle(bundle, trusted=trusted if trusted is not None else [], keys_dir=keys_dir, reveal=reveal)
     broken = [c for c in report.checks if not c.ok and c.id != "trust"]
     if broken:
         raise UsageError(t("evidence.audit.broken", path=bundle, reason=broken[0].message))
@@ -132,7 +136,11 @@ async def audit_bundle_async(
         wanted = {r["item_hash"] for r in records}
         items: dict[str, Item] = {}
         suite = pred.suites[0] if pred.suites else None
-        if suite is not None and not suite.sealed:
+        if suite is not None and suite.sealed:
+            if reveal is None:
+                raise UsageError(t("evidence.audit.sealed_needs_reveal", path=bundle))
+            items = _revealed_items(reveal, wanted, Item)
+        elif suite is not None:
             for line in _lines(reader.stream(suite.member)):
                 h = hashlib.sha256(line).hexdigest()
                 if h in wanted:
@@ -222,6 +230,15 @@ async def audit_bundle_async(
         labels={k: dict(sorted(v.items())) for k, v in sorted(table.items())},
         items=rows,
     )
+
+
+def _revealed_items(reveal: Path, wanted: set[str], item_cls: Any) -> dict[str, Any]:
+    """The items of ``wanted`` hashes from a reveal file (``verify`` checked it already)."""
+    from accord.evidence._seal import iter_reveal
+
+    with reveal.open("rb") as f:
+        _, revealed = iter_reveal(iter(f), str(reveal))
+        return {r.item_hash: item_cls.model_validate(r.item) for r in revealed if r.item_hash in wanted}
 
 
 def _record_item(rec: dict[str, Any], item_cls: Any) -> Any:

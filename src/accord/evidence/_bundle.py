@@ -3,7 +3,9 @@
 ``write_bundle`` reads the run directory once more and writes, as members of one ZIP file
 (or a directory):
 
-- ``records.jsonl``: the latest record per item, sorted by item hash, one RFC 8785 line each;
+- ``records.jsonl``: the latest record per item, sorted by item hash, one RFC 8785 line each
+  (for a sealed suite, each record's ``request.messages`` is emptied: its ``request.hash``
+  binds it to the item once the suite is revealed);
 - ``records.index``: per record, its item hash, Merkle leaf hash, and the digests of its
   response and grades (so ``verify`` can say exactly what changed);
 - ``run.json``: the run's manifest (target identity, suite, graders, versions);
@@ -426,6 +428,7 @@ def _write_members(
 ) -> tuple[MerkleBuilder, Any, dict[str, Any] | None, SuiteEntry, list[FrameworkEntry], list[str]]:
     items = suite.items
     item_hashes = {h for h, _, _ in items}
+    redact = commitment is not None
     for h, item, _data in items:
         if item.content_hash() != h:
             raise BundleError(t("evidence.bundle.hash_disagrees", id=item.id))
@@ -446,6 +449,9 @@ def _write_members(
                         raise UsageError(t("evidence.bundle.foreign_target", path=journal, id=raw["item_id"]))
                     if raw["item_hash"] not in item_hashes:
                         raise UsageError(t("evidence.bundle.foreign_item", path=journal, id=raw["item_id"], suite=manifest.suite.name))
+                    if redact:
+                        # a sealed suite's prompts stay private: the request keeps its digest
+                        raw["request"]["messages"] = []
                     line = encode(raw)
                     leaf = leaf_hash(line)
                     tree.add(leaf)

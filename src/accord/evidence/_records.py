@@ -109,7 +109,9 @@ class RecordContext:
     record: str | None = None
     """An item id whose record (and its position) is kept, for an inclusion proof."""
     sealed: bool = False
-    """The suite is sealed: records are counted per (category, language)."""
+    """The suite is sealed: records carry no prompt (``request.messages`` is empty; the
+    request digest is checked against the revealed item's rendering), and without the reveal
+    they are counted per (category, language) and not re-graded."""
 
 
 @dataclass
@@ -404,13 +406,18 @@ class RecordChecker:
             problem = self._binding_problem
             for j in range(k):
                 r = raws[j]
-                if problem(r, r["request"]["messages"], objs[j]) is not None:
+                if problem(r, r["request"], objs[j]) is not None:
                     k = j
                     break
-        # the request digest
+        # the request digest (sealed: no prompt; the binding above checked the digest)
+        no_prompt = ctx.sealed
         for j in range(k):
             req = raws[j]["request"]
-            if req["hash"] != messages_digest(req["messages"], trusted=True):
+            if no_prompt:
+                if req["messages"]:
+                    k = j
+                    break
+            elif req["hash"] != messages_digest(req["messages"], trusted=True):
                 k = j
                 break
         # re-grade deterministic graders
@@ -423,7 +430,7 @@ class RecordChecker:
             grades = r["grades"]
             if response is None or not grades:
                 continue
-            obj = objs[j] if bound else self._item_from_record(r, r["request"]["messages"])
+            obj = objs[j] if bound else None if no_prompt else self._item_from_record(r, r["request"]["messages"])
             n_skipped = len(skipped)
             n_regraded = regraded
             for g in grades:
@@ -622,20 +629,25 @@ class RecordChecker:
             else:
                 self.binding.add(t("evidence.verify.record_not_in_suite", item=_label(item_id, h)))
         if item_obj is not None:
-            problem = self._binding_problem(fields, messages, item_obj)
+            problem = self._binding_problem(
+                fields, {"messages": messages, "hash": req_hash}, item_obj
+            )
             if problem:
                 self.binding.add(
                     t("evidence.verify.binding", item=_label(item_id, h), what=problem)
                 )
         elif ctx.sealed:
             self.sealed_counts[(fields["category"] or "", fields["lang"])] += 1
-        if req_hash != messages_digest(messages, trusted=True):
+        if ctx.sealed:
+            if messages:
+                self.binding.add(t("evidence.verify.sealed_prompt", item=_label(item_id, h)))
+        elif req_hash != messages_digest(messages, trusted=True):
             self.binding.add(
                 t("evidence.verify.binding", item=_label(item_id, h), what="request.hash")
             )
         # re-grade deterministic graders
         if text is not None and grades:
-            if item_obj is None:
+            if item_obj is None and not ctx.sealed:
                 item_obj = self._item_from_record(fields, messages)
             for g in grades:
                 gid = g["grader"]
@@ -669,8 +681,9 @@ class RecordChecker:
                 self.tally.discard(fed[1])  # the latest record of an item wins
             self._fed = (h, self.tally.add(raw))
 
-    def _binding_problem(self, f: dict[str, Any], messages: Any, item: Any) -> str | None:
-        """The first field where a record disagrees with its suite item, or None."""
+    def _binding_problem(self, f: dict[str, Any], request: Any, item: Any) -> str | None:
+        """The first field where a record (``request``: its request) disagrees with its suite
+        item, or None."""
         if f["item_id"] != item.id:
             return "item_id"
         if f["suite"] != self.ctx.suite:
@@ -683,13 +696,17 @@ class RecordChecker:
             return "expect"
         if f["meta"] != item.meta:
             return "meta"
-        if messages != self._render(item, self.ctx.params):
+        if self.ctx.sealed:
+            # the record carries no prompt: its digest is the rendered item's
+            if request["hash"] != messages_digest(self._render(item, self.ctx.params), trusted=True):
+                return "request.hash"
+        elif request["messages"] != self._render(item, self.ctx.params):
             return "request.messages"
         return None
 
     def _item_from_record(self, f: dict[str, Any], messages: Any) -> Any:
-        """The item as far as the record tells (sealed suites): its rendered turns stand in
-        for its messages."""
+        """The item as far as the record tells (no suite items to bind it to): its rendered
+        turns stand in for its messages."""
         d = {
             "id": f["item_id"],
             "lang": f["lang"],

@@ -663,6 +663,8 @@ class _Verifier:
         regrade = c.regrade if c else none
         if regrade:
             self.fail("regrade", regrade.items[0], regrade.details()[1:])
+        elif suite.sealed_only and not o.regraded:
+            self.ok("regrade", "evidence.ok.regrade_sealed")
         else:
             skipped = ", ".join(f"{g} ({k})" for g, k in sorted(o.regrade_skipped.items()))
             self.ok("regrade", "evidence.ok.regrade", n=o.regraded, skipped=skipped or "-")
