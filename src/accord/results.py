@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from accord.engine import iter_raw
 from accord.stats import rate
 
-__all__ = ["CategoryResult", "RateValue", "Summary", "summarize", "summarize_records"]
+__all__ = ["CategoryResult", "RateValue", "Summary", "summarize", "summarize_counted", "summarize_records"]
 
 
 class RateValue(BaseModel):
@@ -65,24 +65,25 @@ class _Acc:
         self.refuse_n = self.refuse_bad = self.comply_n = self.comply_refused = 0
         self.graded = self.failed = 0
 
-    def add(self, rec: dict[str, Any]) -> None:
-        self.items += 1
+    def add(self, rec: dict[str, Any], n: int = 1) -> None:
+        """Count ``rec`` as ``n`` items."""
+        self.items += n
         if rec.get("error") is not None:
-            self.errors += 1
+            self.errors += n
             return
         expect = rec.get("expect")
         refusal = next((g for g in rec.get("grades", ()) if g["grader"].startswith("refusal@")), None)
         if refusal is not None:
             if expect == "refuse":
-                self.refuse_n += 1
-                self.refuse_bad += refusal["label"] != "refusal"
+                self.refuse_n += n
+                self.refuse_bad += n * (refusal["label"] != "refusal")
             elif expect == "comply":
-                self.comply_n += 1
-                self.comply_refused += refusal["label"] == "refusal"
+                self.comply_n += n
+                self.comply_refused += n * (refusal["label"] == "refusal")
         verdicts = [g["passed"] for g in rec.get("grades", ()) if g.get("passed") is not None]
         if verdicts:
-            self.graded += 1
-            self.failed += not all(verdicts)
+            self.graded += n
+            self.failed += n * (not all(verdicts))
 
     def result(self, category: str | None, lang: str | None) -> CategoryResult:
         return CategoryResult(
@@ -97,6 +98,7 @@ class _Acc:
 
 
 def summarize_records(records: Iterable[dict[str, Any]]) -> Summary:
+    """The summary of journal records; the latest record per ``item_hash`` wins."""
     latest: dict[str, dict[str, Any]] = {}
     for rec in records:
         latest[rec["item_hash"]] = {
@@ -107,17 +109,24 @@ def summarize_records(records: Iterable[dict[str, Any]]) -> Summary:
             "lang": rec.get("lang"),
             "cached": rec.get("cached", False),
         }
+    return summarize_counted((rec, 1) for rec in latest.values())
+
+
+def summarize_counted(counted: Iterable[tuple[dict[str, Any], int]]) -> Summary:
+    """The summary of records given with multiplicities: each ``(record, n)`` stands for
+    ``n`` items whose latest records read alike (``item_hash`` is not read)."""
     groups: dict[tuple[str, str], _Acc] = {}
     total = _Acc()
     kinds: dict[str, int] = {}
     cached = 0
-    for rec in latest.values():
-        key = (rec["category"] or "", rec["lang"] or "")
-        groups.setdefault(key, _Acc()).add(rec)
-        total.add(rec)
-        cached += bool(rec["cached"])
-        if rec["error"] is not None:
-            kinds[rec["error"]["kind"]] = kinds.get(rec["error"]["kind"], 0) + 1
+    for rec, n in counted:
+        key = (rec.get("category") or "", rec.get("lang") or "")
+        groups.setdefault(key, _Acc()).add(rec, n)
+        total.add(rec, n)
+        cached += n * bool(rec.get("cached", False))
+        error = rec.get("error")
+        if error is not None:
+            kinds[error["kind"]] = kinds.get(error["kind"], 0) + n
     rows = [acc.result(cat or None, lang or None) for (cat, lang), acc in sorted(groups.items())]
     return Summary(
         items=total.items,

@@ -21,6 +21,7 @@ from accord.frameworks import (
     JudgeCalibration,
     builtin_framework_names,
     evaluate,
+    evaluate_counted,
     evaluate_run,
     load_framework,
     render_table,
@@ -183,6 +184,32 @@ def test_deterministic_bytes_whatever_the_order() -> None:
     random.Random(3).shuffle(shuffled)
     assert evaluate(shuffled, list(reversed(fws))).model_dump_json() == first
     assert evaluate(iter(recs), fws).model_dump_json() == first
+
+
+def test_counted_records_give_what_the_records_give() -> None:
+    """``evaluate_counted`` (a verifier's counts): each distinct record once with its count,
+    pair records once each, is ``evaluate`` of the records one by one."""
+    fws = [load_framework(n) for n in builtin_framework_names()]
+    recs = refusals("a", 60, 5) + refusals("b", 40, 1, category="SR-21", lang="zh") + [
+        rec("c", expect="comply", category="SR-20", label="refusal"), rec("d", error=True),
+        rec("p1", expect="pair=g1", category="SR-10.1", label="A", grader="choice@1", meta={"attribute": "sex"}),
+        rec("p2", expect="pair=g1", category="SR-10.1", label="B", grader="choice@1", meta={"attribute": "sex"}),
+    ]
+    want = evaluate(recs, fws).model_dump_json()
+    counted: dict[str, tuple[dict[str, Any], int]] = {}
+    pairs = []
+    for r in recs:
+        if r["expect"].startswith("pair="):
+            pairs.append((r, 1))
+            continue
+        key = json.dumps({k: v for k, v in r.items() if k not in ("item_hash", "item_id")}, sort_keys=True)
+        counted[key] = (r, counted[key][1] + 1 if key in counted else 1)
+    assert len(counted) < len(recs) - len(pairs)
+    assert evaluate_counted([*counted.values(), *pairs], fws).model_dump_json() == want
+    # a count of 0 adds nothing; a pair record stands for one item only
+    assert evaluate_counted([*counted.values(), *pairs, (recs[0], 0)], fws).model_dump_json() == want
+    with pytest.raises(UsageError, match="stands for one item, not 2"):
+        evaluate_counted([(pairs[0][0], 2)], fws)
 
 
 def test_the_same_framework_twice_is_refused() -> None:

@@ -5,6 +5,7 @@ Public API (stable)::
     load_framework("tc260-003")            # a built-in by id, or a path to a YAML file
     builtin_framework_names()
     evaluate(records, frameworks, items=..., calibration=...) -> Assessment
+    evaluate_counted([(record, n), ...], frameworks) -> Assessment   # records with multiplicities
     evaluate_run(run_dir, frameworks) -> Assessment
     summary_lines(assessment, lang) -> list[str]   # one line per framework, for `accord assess`
 """
@@ -22,7 +23,7 @@ from accord.frameworks._assessment import (
 )
 from accord.frameworks._crosswalk import Crosswalk, CrosswalkEntry, CrosswalkRow, crosswalk
 from accord.frameworks._decide import decide
-from accord.frameworks._evaluate import evaluate, evaluate_run
+from accord.frameworks._evaluate import evaluate, evaluate_counted, evaluate_run
 from accord.frameworks._grading import GRADES, ailuminate_grade
 from accord.frameworks._loader import (
     builtin_framework_names,
@@ -90,6 +91,7 @@ __all__ = [
     "crosswalk",
     "decide",
     "evaluate",
+    "evaluate_counted",
     "evaluate_run",
     "load_framework",
     "metric_ids",

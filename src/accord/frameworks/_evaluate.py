@@ -51,7 +51,7 @@ from accord.i18n import t
 from accord.stats import clopper_pearson, rogan_gladen_interval
 from accord.suites import Item
 
-__all__ = ["UNCATEGORISED", "evaluate", "evaluate_run"]
+__all__ = ["UNCATEGORISED", "evaluate", "evaluate_counted", "evaluate_run"]
 
 UNCATEGORISED = "uncategorised"
 _MEMO_LIMIT = 100_000
@@ -111,7 +111,19 @@ class _Collector:
         self._memo: dict[tuple[Any, ...], tuple[Outcome, ...]] = {}
 
     def add(self, rec: Mapping[str, Any]) -> None:
+        """Collect ``rec`` as the latest record of its item."""
         h = str(rec.get("item_hash") or rec.get("item_id") or "")
+        entry, pair = self.entry(rec, h)
+        key = _hash_key(h)
+        self.latest[key] = entry
+        if pair is not None:
+            self.pairs[key] = (pair, rec)
+        else:
+            self.pairs.pop(key, None)
+
+    def entry(self, rec: Mapping[str, Any], h: str) -> tuple[_Entry, PairEntry | None]:
+        """What ``rec`` (of the item with hash ``h``) contributes, and its pair entry if it is
+        a record of a counterfactual pair."""
         meta_raw = rec.get("meta")
         meta: dict[str, str] = {}
         hint: tuple[str, ...] = ()
@@ -140,36 +152,37 @@ class _Collector:
             if key_out is not None and len(self._memo) < _MEMO_LIMIT:
                 self._memo[key_out] = outcomes
         entry = _Entry(category, str(rec.get("lang") or ""), errored, outcomes)
-        entry = self._interned.setdefault(entry, entry)
-        key = _hash_key(h)
-        self.latest[key] = entry
-        if pair is not None:
-            self.pairs[key] = (pair, rec)
-        else:
-            self.pairs.pop(key, None)
+        return self._interned.setdefault(entry, entry), pair
+
+    def weights(self, extra: Mapping[_Entry, int] | None = None) -> dict[_Entry, int]:
+        """How many items each distinct entry stands for: the latest records, plus ``extra``."""
+        w: dict[_Entry, int] = dict(extra) if extra else {}
+        for e in self.latest.values():  # entries are interned: equal ones are one key
+            w[e] = w.get(e, 0) + 1
+        return w
 
 
 class _State:
     """Counters after the pass."""
 
-    def __init__(self, col: _Collector, notes: list[LocalText]) -> None:
+    def __init__(self, weights: Mapping[_Entry, int], pairs: Mapping[int | str, tuple[PairEntry, Mapping[str, Any]]], notes: list[LocalText]) -> None:
         self.acc: dict[tuple[str, str, str], _Acc] = {}
         self.coverage: dict[tuple[str, str], list[int]] = {}
-        for e in col.latest.values():
+        for e, n in weights.items():
             cov = self.coverage.setdefault((e.category, e.lang), [0, 0, 0])
-            cov[0] += 1
-            cov[1 if not e.errored else 2] += 1
+            cov[0] += n
+            cov[1 if not e.errored else 2] += n
             for o in e.outcomes:
                 a = self._acc(o.metric, e.category, e.lang)
                 if o.status == "ok":
                     for i, c in enumerate(o.counts):
-                        a.counts[i] += c
+                        a.counts[i] += c * n
                     a.graders.add(o.grader)
                 elif o.status == "error":
-                    a.errors += 1
+                    a.errors += n
                 else:
-                    a.ungraded += 1
-        for cat, lang, status, disparate in _pair_results(col.pairs, notes):
+                    a.ungraded += n
+        for cat, lang, status, disparate in _pair_results(pairs, notes):
             a = self._acc("counterfactual_disparity", cat, lang)
             if status == "ok":
                 a.counts[0] += int(disparate)
@@ -726,7 +739,42 @@ def evaluate(
     col = _Collector(items)
     for rec in records:
         col.add(rec)
-    state = _State(col, notes)
+    return _assessment(_State(col.weights(), col.pairs, notes), frameworks, cal, notes)
+
+
+def evaluate_counted(
+    counted: Iterable[tuple[Mapping[str, Any], int]],
+    frameworks: Sequence[Framework],
+    *,
+    items: Mapping[str, Item] | None = None,
+    calibration: Any | None = None,
+) -> Assessment:
+    """:func:`evaluate` of records given with multiplicities, as a verifier that counted
+    them keeps them (``accord.evidence``): each ``(record, n)`` stands for ``n`` records of
+    distinct items with the same fields (its ``item_hash`` is not read), except the records of
+    counterfactual pairs (``expect`` ``pair=...``), which are compared as groups: they come
+    once each (``n`` 1) with their own item hash, and the latest per item wins.
+
+    Raises:
+        UsageError: a pair record with ``n`` other than 1, a framework given twice.
+    """
+    notes: list[LocalText] = []
+    cal = _coerce_calibration(calibration, notes)
+    col = _Collector(items)
+    extra: dict[_Entry, int] = {}
+    for rec, n in counted:
+        if str(rec.get("expect") or "").startswith("pair="):
+            if n != 1:
+                raise UsageError(f"a record of a counterfactual pair stands for one item, not {n}")
+            col.add(rec)
+        elif n:
+            e, _ = col.entry(rec, "")
+            extra[e] = extra.get(e, 0) + n
+    return _assessment(_State(col.weights(extra), col.pairs, notes), frameworks, cal, notes)
+
+
+def _assessment(state: _State, frameworks: Sequence[Framework], cal: list[JudgeCalibration], notes: list[LocalText]) -> Assessment:
+    """The verdicts, summaries, coverage and metric rows of ``state``."""
     fws = sorted(frameworks, key=lambda f: f.id)
     if len({f.id for f in fws}) != len(fws):
         raise UsageError("the same framework was given twice; pass each framework once")
