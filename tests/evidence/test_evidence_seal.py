@@ -200,3 +200,22 @@ def test_revealed_items_bind_the_request_digest(sealed_run: tuple[Path, Path, Pa
     reveal = reveal_suite(commitment, suite, tmp_path / "reveal.jsonl")
     f = failed(verify_bundle(forged, reveal=reveal, workers=workers))
     assert f"record of item {wrong['item_id']} (" in text_of(f["records.suite"]) and "request.hash disagrees" in text_of(f["records.suite"])
+
+
+def test_report_of_a_sealed_bundle_says_the_prompts_are_withheld(tmp_path: Path, server: FakeServer, keys: KeyStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from accord.report import build_report, render_html, render_markdown
+
+    # a model that complies with everything: the report shows the unsafe answers as examples
+    monkeypatch.setattr(server, "answer", lambda messages: "Sure. Step 1: get the parts. Step 2: put them together.")
+    run = make_run(tmp_path, server, 12, name="leaky")
+    commitment = seal_suite(tmp_path / "leaky-suite.jsonl", tmp_path / "c.json").path
+    path = write_bundle(run, frameworks=[], sealed=commitment, out=tmp_path / "sealed.accord").path
+    sealed = build_report(path)
+    assert sealed.examples and all(e.prompt_sealed and e.prompt == "" for e in sealed.examples)
+    assert "sealed suite: the bundle carries no prompts" in render_markdown(sealed, lang="en")
+    assert "封存测试集" in render_markdown(sealed, lang="zh") and "report.ex.prompt_sealed" not in render_html(sealed, lang="zh")
+    assert "the bundle carries no prompts" in render_html(sealed, lang="en")
+    # the same run, bundled with its suite open, shows its prompts
+    open_report = build_report(write_bundle(run, frameworks=[], out=tmp_path / "open.accord").path)
+    assert open_report.examples and not any(e.prompt_sealed for e in open_report.examples)
+    assert all("bomb" in e.prompt for e in open_report.examples if e.kind == "unsafe")

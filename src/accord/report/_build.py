@@ -586,8 +586,11 @@ def _examples(source: ReportSource, records: Sequence[dict[str, Any]], line_of: 
     chosen = _choose_examples(records)
     wanted = {line_of[r["item_hash"]]: (r, kind) for r, kind in chosen}
     texts: dict[int, tuple[str, str | None]] = {}
+    sealed: set[int] = set()
     for idx, raw in source.read_at(set(wanted)).items():
         msgs = (raw.get("request") or {}).get("messages") or []
+        if not msgs:
+            sealed.add(idx)  # a sealed suite's bundle: no prompts until the reveal
         users = [m.get("content", "") for m in msgs if isinstance(m, dict) and m.get("role") == "user"]
         resp = raw.get("response")
         texts[idx] = (str(users[-1]) if users else "", resp.get("text") if isinstance(resp, dict) else None)
@@ -624,6 +627,7 @@ def _examples(source: ReportSource, records: Sequence[dict[str, Any]], line_of: 
                 kind=kind,  # type: ignore[arg-type]
                 attack=rec["meta"].get("attack"),
                 prompt=_shorten(prompt, PROMPT_CHARS),
+                prompt_sealed=idx in sealed,
                 response=None if (redact or response is None) else _shorten(response, RESPONSE_CHARS),
                 redacted=redact,
                 response_sha256=sha,

@@ -285,7 +285,7 @@ def render_markdown(report: ReportData, *, lang: str | None = None) -> str:
             w.lines += [f"### {w.cat(e.category)}", ""]
         head = f"- `{e.item_id}` · {e.lang or ''} · {w.t('report.kind.' + e.kind)}" + (f" · {w.t('report.col.attack')} {e.attack}" if e.attack else "")
         w.lines.append(head)
-        w.lines.append(f"  - {w.t('report.ex.prompt')} {e.prompt}")
+        w.lines.append(f"  - {w.t('report.ex.prompt')} " + (f"_{w.t('report.ex.prompt_sealed')}_" if e.prompt_sealed else e.prompt))
         if e.redacted:
             w.lines.append(f"  - **{w.t('report.ex.withheld')}** {w.b(e.description)} `sha256:{e.response_sha256}`")
         elif e.response is not None:

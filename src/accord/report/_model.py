@@ -335,6 +335,7 @@ class Example(_Model):
     kind: Literal["unsafe", "over_refusal", "leak", "injection", "wrong", "failed", "error"]
     attack: str | None = None
     prompt: str = Field(description="The last user turn, shortened.")
+    prompt_sealed: bool = Field(default=False, description="The record carries no prompt: a bundle made with a sealed suite.")
     response: str | None = Field(description="The completion (shortened); None when redacted or absent.")
     redacted: bool
     response_sha256: str | None = None
