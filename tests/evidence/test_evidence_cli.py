@@ -156,3 +156,35 @@ def test_bundle_format_doc_names_every_member_and_check() -> None:
         assert f"`{member}`" in doc, member
     for check in ("container", "envelope", "signers", "signature:N", "trust", "statement", "manifest", "members", "run", "records.canonical", "records.schema", "records.order", "records.index", "records.merkle", "records.target", "records.suite", "coverage", "regrade", "summary", "framework:ID", "assessment", "proof", "reveal"):
         assert f"`{check}`" in doc, check
+
+
+def test_assess_end_to_end_open_and_sealed(tmp_path: Path, server: FakeServer, env: dict[str, str]) -> None:
+    """``accord assess`` (the main job) against the loopback server: run, verdicts, signed
+    bundle, report; with ``--sealed``, the bundle carries the commitment and no prompts."""
+    from helpers import write_jsonl_suite
+
+    suite = write_jsonl_suite(tmp_path / "mine.jsonl", 12, category="SR-01")
+    common = ["--target", "openai:fake", "--base-url", server.base_url, "--suite", str(suite), "--progress", "none"]
+    done = accord_cli("assess", *common, "--out", str(tmp_path / "open"), "--framework", "bottom-lines", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Signed bundle:" in done.stderr and "bottom-lines" in done.stderr
+    bundle = tmp_path / "open" / "open.accord"
+    assert (tmp_path / "open" / "assessment.json").is_file() and bundle.is_file()
+    assert any(p.suffix == ".html" for p in (tmp_path / "open").iterdir())
+    assert accord_cli("verify", str(bundle), env=env).returncode == 0
+    records = [json.loads(x) for x in read_members(bundle)["records.jsonl"].splitlines()]
+    assert len(records) == 12 and all(r["request"]["messages"] for r in records)
+    # sealed: the commitment is checked before anything is asked
+    assert accord_cli("suites", "seal", str(suite), "--out", str(tmp_path / "c.json"), env=env).returncode == 0
+    other = write_jsonl_suite(tmp_path / "other.jsonl", 12, prefix="o")
+    asked = server.stats.requests
+    _one_line_error(accord_cli("assess", *common[:-4], "--suite", str(other), "--progress", "none", "--sealed", str(tmp_path / "c.json"), "--out", str(tmp_path / "x"), env=env), "not in the commitment")
+    assert server.stats.requests == asked and not (tmp_path / "x").exists()
+    sealed = accord_cli("assess", *common, "--sealed", str(tmp_path / "c.json"), "--out", str(tmp_path / "sealed"), "--no-report", "--no-cache", env=env)
+    assert sealed.returncode == 0, sealed.stderr
+    sb = tmp_path / "sealed" / "sealed.accord"
+    members = read_members(sb)
+    assert "suites/mine.commitment.json" in members and "suites/mine.jsonl" not in members
+    assert all(not json.loads(x)["request"]["messages"] for x in members["records.jsonl"].splitlines())
+    ok = accord_cli("verify", str(sb), env=env)
+    assert ok.returncode == 0 and "not revealed" in ok.stdout, ok.stdout

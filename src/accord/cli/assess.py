@@ -8,6 +8,7 @@ and the HTML report into the run directory, and says where they are.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -28,12 +29,25 @@ DEFAULT_SUITE = "quick"
 @click.option("--suite", "suite_spec", default=DEFAULT_SUITE, show_default=True, help=t("cli.opt.suite"))
 @click.option("--framework", "frameworks", multiple=True, help=t("cli.opt.framework"))
 @click.option("--key", default=None, help=t("cli.opt.key"))
+@click.option("--sealed", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help=t("cli.bundle.opt.sealed"))
 @click.option("--no-bundle", is_flag=True, help=t("cli.opt.no_bundle"))
 @click.option("--no-report", is_flag=True, help=t("cli.opt.no_report"))
 @target_options
 def command(
-    target_spec: str, suite_spec: str, frameworks: tuple[str, ...], key: str | None, no_bundle: bool, no_report: bool, **kw: Any
+    target_spec: str,
+    suite_spec: str,
+    frameworks: tuple[str, ...],
+    key: str | None,
+    sealed: Path | None,
+    no_bundle: bool,
+    no_report: bool,
+    **kw: Any,
 ) -> None:
+    if sealed is not None:
+        # a commitment that does not open the suite is refused before any item is asked
+        from accord.evidence import check_sealed_suite
+
+        check_sealed_suite(sealed, suite_spec)
     result, summary = execute(target_spec, suite_spec, kw)
     fmt = kw["fmt"]
     if fmt != "json":
@@ -57,7 +71,7 @@ def command(
     if not no_bundle:
         from accord.evidence import write_bundle
 
-        bundle = write_bundle(result.out, key=key, frameworks=specs)
+        bundle = write_bundle(result.out, key=key, frameworks=specs, sealed=sealed)
         outputs["bundle"] = str(bundle.path)
         if fmt != "json":
             for message in bundle.messages:

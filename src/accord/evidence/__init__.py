@@ -44,6 +44,7 @@ _LAZY = {
     "audit_bundle": "accord.evidence._audit",
     "audit_bundle_async": "accord.evidence._audit",
     "check_reveal": "accord.evidence._seal",
+    "check_sealed_suite": "accord.evidence._seal",
     "cosign_bundle": "accord.evidence._bundle",
     "keys_dir": "accord.evidence._keys",
     "leaf_hash": "accord.evidence._merkle",
@@ -84,6 +85,7 @@ __all__ = [
     "audit_bundle",
     "audit_bundle_async",
     "check_reveal",
+    "check_sealed_suite",
     "cosign_bundle",
     "keys_dir",
     "leaf_hash",
@@ -127,7 +129,13 @@ if TYPE_CHECKING:
         SuiteCommitment,
         VerifyReport,
     )
-    from accord.evidence._seal import SealResult, check_reveal, reveal_suite, seal_suite
+    from accord.evidence._seal import (
+        SealResult,
+        check_reveal,
+        check_sealed_suite,
+        reveal_suite,
+        seal_suite,
+    )
     from accord.evidence._verify import verify_bundle, verify_proof
 
 

@@ -71,14 +71,7 @@ from accord.evidence._model import (
     SuiteEntry,
     TargetInfo,
 )
-from accord.evidence._seal import (
-    SuiteItems,
-    check_suite_against,
-    load_commitment,
-    read_salts,
-    salts_path_for,
-    suite_items_sorted,
-)
+from accord.evidence._seal import SuiteItems, check_sealed_suite, suite_items_sorted
 from accord.i18n import t
 from accord.results import summarize_records
 
@@ -353,9 +346,7 @@ def write_bundle(
     order = sorted(offsets)
     suite_spec = _find_suite(manifest, suite)
     if sealed is not None:
-        commitment = load_commitment(sealed)
-        salt_map = read_salts(salts or salts_path_for(sealed), commitment)
-        suite_items = check_suite_against(commitment, suite_spec, salt_map)
+        commitment, suite_items = check_sealed_suite(sealed, suite_spec, salts_path=salts)
     else:
         commitment = None
         suite_items = suite_items_sorted(suite_spec)

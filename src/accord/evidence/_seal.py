@@ -34,6 +34,7 @@ __all__ = [
     "SealResult",
     "SuiteItems",
     "check_reveal",
+    "check_sealed_suite",
     "iter_reveal",
     "load_commitment",
     "read_salts",
@@ -176,6 +177,18 @@ def check_suite_against(commitment: SuiteCommitment, suite_spec: str | Path, sal
     if again.merkle_root != commitment.merkle_root or again.counts != commitment.counts:
         raise UsageError(t("evidence.seal.suite_mismatch", suite=suite_spec))
     return loaded
+
+
+def check_sealed_suite(commitment_path: Path, suite_spec: str | Path, *, salts_path: Path | None = None) -> tuple[SuiteCommitment, SuiteItems]:
+    """The commitment at ``commitment_path`` and the suite's items, after checking with the
+    private salts (beside the commitment, or ``salts_path``) that the suite opens it.
+
+    Raises:
+        UsageError: an unreadable commitment or salts file, or a suite it does not commit to.
+    """
+    commitment = load_commitment(commitment_path)
+    salts = read_salts(salts_path or salts_path_for(commitment_path), commitment)
+    return commitment, check_suite_against(commitment, suite_spec, salts)
 
 
 def reveal_suite(commitment_path: Path, suite_spec: str | Path, out: Path, *, salts_path: Path | None = None) -> Path:
