@@ -29,7 +29,8 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module")
-def members(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+def bundles(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """One 40-record run, bundled with its suite open and with it sealed."""
     from evidence_helpers import make_run
 
     tmp = tmp_path_factory.mktemp("batches")
@@ -39,30 +40,27 @@ def members(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         with FakeServer() as server:
             run = make_run(tmp, server, 40, name="big")
         KeyStore(tmp / "keys")
-        return read_members(write_bundle(run, frameworks=[]).path)
+        opened = read_members(write_bundle(run, frameworks=[]).path)
+        commitment = seal_suite(tmp / "big-suite.jsonl", tmp / "c.json").path
+        sealed = read_members(write_bundle(run, frameworks=[], sealed=commitment, out=tmp / "sealed.accord").path)
+        return opened, sealed
     finally:
         mp.undo()
 
 
 @pytest.fixture(scope="module")
-def sealed_members(tmp_path_factory: pytest.TempPathFactory, members: dict[str, bytes]) -> dict[str, bytes]:
-    """The same run bundled with its suite sealed (records without prompts), plus the open
-    bundle's items (what a reveal gives)."""
-    from evidence_helpers import make_run
+def members(bundles: tuple[dict[str, bytes], dict[str, bytes]]) -> dict[str, bytes]:
+    return bundles[0]
 
-    tmp = tmp_path_factory.mktemp("sealed-batches")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("ACCORD_KEYS_DIR", str(tmp / "keys"))
-    try:
-        with FakeServer() as server:
-            run = make_run(tmp, server, 40, name="big")
-        commitment = seal_suite(tmp / "big-suite.jsonl", tmp / "c.json").path
-        m = read_members(write_bundle(run, frameworks=[], sealed=commitment).path)
-    finally:
-        mp.undo()
-    assert all(orjson.loads(x)["request"]["messages"] == [] for x in record_lines(m))
-    assert record_lines(m) != record_lines(members)
-    return {**m, SUITE: members[SUITE]}
+
+@pytest.fixture(scope="module")
+def sealed_members(bundles: tuple[dict[str, bytes], dict[str, bytes]]) -> dict[str, bytes]:
+    """The run bundled with its suite sealed (records without prompts), plus the open
+    bundle's items (what a reveal gives)."""
+    opened, sealed = bundles
+    assert all(orjson.loads(x)["request"]["messages"] == [] for x in record_lines(sealed))
+    assert record_lines(sealed) != record_lines(opened)
+    return {**sealed, SUITE: opened[SUITE]}
 
 
 def _edit(
