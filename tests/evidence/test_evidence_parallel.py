@@ -196,7 +196,8 @@ def test_a_worker_that_dies_hands_back_to_the_serial_path(big_run: Path, keys: K
         os.kill(pool.procs[0].pid, signal.SIGKILL)
         pool.procs[0].join()
         tasks = _parallel._tasks_from_file(src, 4, 1 << 20)
-        assert pool.run(tasks) is None
+        pool.start(tasks)
+        assert pool.finish() is None
         assert pool.failure in ("a worker died", "a worker is gone")
     finally:
         pool.close()

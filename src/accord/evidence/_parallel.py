@@ -420,44 +420,51 @@ class _Pool:
     byte ranges, so a worker never waits; one when they carry the bytes, so the parent never
     blocks sending to a busy worker)."""
 
-    def __init__(self, n: int, job: Job, method: str, depth: int) -> None:
+    def __init__(self, n: int, job: Job, method: str, depth: int, tasks: Iterator[Task] | None = None) -> None:
+        """Start the workers; with ``tasks``, each gets its first tasks as soon as it is
+        started (starting one costs the parent a few ms, so the first ones work meanwhile)."""
         self.depth = depth
         self.failure = ""
+        self.tasks = tasks
+        self.inflight = [0] * n
+        self.results: list[ChunkResult] = []
+        self.pending = True
         ctx: Any = multiprocessing.get_context(method)
         self.procs: list[Any] = []
         self.conns: list[Any] = []
+        self.released: list[bool] = [False] * n
         try:
-            for _ in range(n):
+            for i in range(n):
                 parent, child = ctx.Pipe()
                 self.conns.append(parent)
                 p = ctx.Process(target=_worker, args=(child, job), daemon=True)
                 p.start()
                 child.close()
                 self.procs.append(p)
+                if tasks is not None and not self.failure:
+                    self._feed_or_fail(i)
         except BaseException:
             self.close(abort=True)  # the workers started so far
             raise
 
-    def run(self, tasks: Iterator[Task]) -> list[ChunkResult] | None:
-        """Results of every task; None (and :attr:`failure` says why) at the first failed
-        chunk, dead worker, or task that cannot be made."""
-        self.start(tasks)
-        return self.finish()
+    def start(self, tasks: Iterator[Task] | None = None) -> None:
+        """Hand each worker its first tasks (``tasks``, unless given when starting)."""
+        if tasks is not None:
+            self.tasks = tasks
+        for i in range(len(self.conns)):
+            if self.failure:
+                return
+            self._feed_or_fail(i)
 
-    def start(self, tasks: Iterator[Task]) -> None:
-        """Hand each worker its first tasks."""
-        self.tasks = tasks
-        self.inflight = [0] * len(self.conns)
-        self.results: list[ChunkResult] = []
-        self.pending = True
-        self.failure = ""
+    def _feed_or_fail(self, i: int) -> None:
         try:
-            for i in range(len(self.conns)):
-                self._feed(i)
+            self._feed(i)
         except _Anomaly as e:
             self.failure = str(e)
 
     def _feed(self, i: int) -> None:
+        if self.tasks is None:
+            return
         while self.pending and self.inflight[i] < self.depth:
             task = next(self.tasks, None)
             if task is None:
@@ -507,7 +514,16 @@ class _Pool:
                     return None
                 self.results.append(res)
                 self._feed(i)
+                if not inflight[i] and not self.pending:
+                    self._release(i)  # nothing left for it: it exits while the others work
         return self.results
+
+    def _release(self, i: int) -> None:
+        """Tell worker ``i`` to exit (once)."""
+        if not self.released[i]:
+            self.released[i] = True
+            with contextlib.suppress(OSError):
+                self.conns[i].send(None)
 
     def close(self, abort: bool = False) -> None:
         """End the workers: idle ones exit on None; ``abort`` ends busy ones at once (their
@@ -516,9 +532,8 @@ class _Pool:
             for p in self.procs:
                 if p.is_alive():
                     p.terminate()
-        for c in self.conns:
-            with contextlib.suppress(OSError):
-                c.send(None)
+        for i, c in enumerate(self.conns):
+            self._release(i)
             with contextlib.suppress(OSError):
                 c.close()
         for p in self.procs:
@@ -704,7 +719,7 @@ def check_records_parallel(
         )
         LAST_RUN.update(method=method, chunks=nchunks, streamed=rec_src is None)
         tasks = _tasks_from_file(rec_src, nchunks, max_line) if rec_src is not None else None
-        pool = _Pool(workers, job, method, 2 if rec_src is not None else 1)
+        pool = _Pool(workers, job, method, 2 if rec_src is not None else 1, tasks)
         # the digests of plain members, read while the workers work (after the fork)
         plain = []
         for name, info, src in (
