@@ -52,7 +52,7 @@ run = _parallel.LAST_RUN
 outcome = run.get("outcome", "serial").split(":")[0]
 n = run.get("workers", 1) if outcome == "parallel" else 1
 # seconds from the start of the records phase: workers started, all chunks checked, digests done
-timeline = f"{run.get('started_s', 0):.3f},{run.get('checked_s', 0):.3f},{run.get('digests_s', 0):.3f},{run.get('chunks', 0)}"
+timeline = f"{run.get('started_s', 0):.3f},{run.get('checked_s', 0):.3f},{run.get('digests_s', 0):.3f},{run.get('chunks', 0)},{run.get('utilisation', 0):.2f}"
 print(elapsed, hwm, kids, n, outcome, timeline, report.ok, "|".join(failed[:3]))
 """
 
@@ -424,7 +424,7 @@ def main(argv: list[str] | None = None) -> None:
                 f"| {compression} | {size / 1e6:,.1f} | {built:.1f} | {base:.2f} | {took:.2f} | {took / base:.1f}x | {outcome} ({n}) | {rss:.0f} | {kids:.0f} |"
             )
         print(
-            "\nparallel runs: workers started, all chunks checked, member digests done (s into the records phase); chunks"
+            "\nparallel runs: workers started, all chunks checked, member digests done (s into the records phase); chunks; utilisation (share of the workers' time spent checking)"
         )
         for compression, took, timeline in timelines:
             print(f"  {compression}: verify {took:.2f} s; {timeline}")

@@ -195,7 +195,7 @@ def test_a_worker_that_dies_hands_back_to_the_serial_path(big_run: Path, keys: K
     try:
         os.kill(pool.procs[0].pid, signal.SIGKILL)
         pool.procs[0].join()
-        tasks = _parallel._tasks_from_file(src, 4, 1 << 20)
+        tasks = iter(_parallel._tasks_from_file(src, [src.size * c // 4 for c in range(1, 4)], 1 << 20))
         pool.start(tasks)
         assert pool.finish() is None
         assert pool.failure in ("a worker died", "a worker is gone")
@@ -248,3 +248,18 @@ def test_member_digest_threads_check_sha256_and_crc(tmp_path: Path) -> None:
     grown.start()
     grown.join()
     assert grown.out["w"] is None
+
+
+@pytest.mark.parametrize("workers", [1, 2, 16])
+@pytest.mark.parametrize("size", [1, 3 << 20, 173_000_000])
+def test_guided_chunks_shrink_towards_the_end(size: int, workers: int) -> None:
+    cuts = _parallel.guided_cuts(size, workers)
+    bounds = [0, *cuts, size]
+    sizes = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+    assert all(s > 0 for s in sizes) and sum(sizes) == size
+    assert all(s <= _parallel.CHUNK_MAX for s in sizes)
+    assert all(s >= _parallel.CHUNK_MIN for s in sizes[:-1])
+    # never growing again: the last chunks handed out are the smallest
+    assert all(a >= b for a, b in zip(sizes[:-1], sizes[1:-1], strict=False))
+    if size > 64 * _parallel.CHUNK_MAX:
+        assert sizes[-2] == _parallel.CHUNK_MIN and len(sizes) >= 2 * workers

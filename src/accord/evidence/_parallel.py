@@ -76,7 +76,7 @@ MIN_BYTES = 4 << 20
 """Records members smaller than this are checked in the verifying process (forked workers)."""
 MIN_BYTES_SPAWN = 64 << 20
 """The same where workers must start fresh (forkserver/spawn: each imports Accord, ~0.5 s)."""
-CHUNK_MIN = 1 << 20
+CHUNK_MIN = 512 << 10
 CHUNK_MAX = 4 << 20
 """A chunk's records are held whole by a worker (and, for a deflated member, by this process
 while it is sent): chunks stay under this many bytes, so memory does not grow with the bundle."""
@@ -85,8 +85,9 @@ _WINDOW = 1 << 16
 _INDEX_ENTRY = 128
 
 LAST_RUN: dict[str, Any] = {}
-"""How the last call went in this process (workers, start method, chunks, and ``outcome``:
-``parallel``, or why the serial path ran); for tests and benchmarks."""
+"""How the last call went in this process (workers, start method, chunks, timings, the
+workers' ``utilisation``, and ``outcome``: ``parallel``, or why the serial path ran); for
+tests and benchmarks."""
 
 
 def cpu_count() -> int:
@@ -255,6 +256,8 @@ class ChunkResult:
     regrade_skipped: Counter[str] = field(default_factory=Counter)
     tally: Tally = field(default_factory=Tally)
     found: tuple[int, str, str, bytes] | None = None
+    busy_s: float = 0.0
+    """Seconds the worker spent on this chunk (for ``LAST_RUN``'s utilisation)."""
 
 
 def check_chunk(job: Job, task: Task) -> ChunkResult:
@@ -381,10 +384,12 @@ def _worker(conn: Any, job: Job) -> None:
             task = conn.recv()
             if task is None:
                 break
+            began = time.perf_counter()
             try:
                 res = check_chunk(job, task)
             except Exception as e:  # a worker's error is the serial path's to report
                 res = ChunkResult(task.n, ok=False, reason=f"{type(e).__name__}: {e}")
+            res.busy_s = time.perf_counter() - began
             conn.send(res)
     except BaseException:  # the parent sees the worker gone and runs the serial path
         pass
@@ -546,6 +551,33 @@ class _Pool:
 
 
 # -- the parent -----------------------------------------------------------------------------
+
+
+class _Share(threading.Thread):
+    """The parent's own work while the workers check: the sorted suite order, then
+    ``meanwhile``. :meth:`result` waits for it and re-raises what it raised."""
+
+    def __init__(self, sorted_order: Callable[[], list[bytes]] | None, meanwhile: Callable[[], None] | None) -> None:
+        super().__init__(name="accord-verify-share", daemon=True)
+        self.sorted_order = sorted_order
+        self.meanwhile = meanwhile
+        self.order: list[bytes] | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            if self.sorted_order is not None:
+                self.order = self.sorted_order()
+            if self.meanwhile is not None:
+                self.meanwhile()
+        except BaseException as e:  # handed to the caller by result()
+            self.error = e
+
+    def result(self) -> list[bytes] | None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.order
 
 
 def source_of(reader: BundleReader, info: MemberInfo) -> Source | None:
@@ -720,7 +752,12 @@ def check_records_parallel(
             -(-rec_info.size // CHUNK_MAX),
         )
         LAST_RUN.update(method=method, chunks=nchunks, streamed=rec_src is None)
-        tasks = _tasks_from_file(rec_src, nchunks, max_line) if rec_src is not None else None
+        tasks: Iterator[Task] | None = None
+        if rec_src is not None:
+            planned = _tasks_from_file(rec_src, guided_cuts(rec_info.size, workers), max_line)
+            LAST_RUN["chunks"] = len(planned)
+            tasks = iter(planned)
+        forking = time.perf_counter()
         pool = _Pool(workers, job, method, 2 if rec_src is not None else 1, tasks)
         # the digests of plain members, read while the workers work (after the fork)
         plain = []
@@ -739,12 +776,18 @@ def check_records_parallel(
             tasks = _tasks_from_stream(reader, records, rec_info.size, nchunks, max_line, inline)
         LAST_RUN["started_s"] = time.perf_counter() - t0
         pool.start(tasks)
-        # the parent's own share, while the workers work
-        order = sorted_order() if sorted_order is not None else None
-        if meanwhile is not None:
-            meanwhile()
+        # the parent's own share, in a thread while this one keeps the workers fed (a worker
+        # holds two chunks: without the feeding, it would wait once it has done them)
+        share = _Share(sorted_order, meanwhile)
+        share.start()
         results = pool.finish()
-        LAST_RUN["checked_s"] = time.perf_counter() - t0
+        order = share.result()
+        checked = time.perf_counter()
+        LAST_RUN["checked_s"] = checked - t0
+        if results:
+            # the share of the workers' time (from the first fork on) spent checking chunks
+            busy = sum(r.busy_s for r in results)
+            LAST_RUN["utilisation"] = busy / (workers * (checked - forking))
         digests.join()
         LAST_RUN["digests_s"] = time.perf_counter() - t0
         if results is None:
@@ -806,13 +849,31 @@ def _record_hash(line: bytes) -> str:
     return h
 
 
-def _tasks_from_file(src: Source, nchunks: int, max_line: int) -> Iterator[Task]:
-    """Chunks of a plain records member, cut at the first line start after each ``size/n``."""
+def guided_cuts(size: int, workers: int) -> list[int]:
+    """Where to cut a plain records member of ``size`` bytes for ``workers``: chunks of at
+    most ``CHUNK_MAX`` bytes, each about the remaining bytes / (2 x workers) and at least
+    ``CHUNK_MIN`` (guided self-scheduling). The chunks shrink towards the end, so the last
+    ones handed out are small and the workers finish close together (16 workers, 173 MB:
+    107 chunks, the last ones ~0.5 MB)."""
+    cuts: list[int] = []
+    pos = 0
+    while True:
+        left = size - pos
+        step = min(CHUNK_MAX, max(CHUNK_MIN, left // (2 * workers)))
+        if step >= left:
+            return cuts
+        pos += step
+        cuts.append(pos)
+
+
+def _tasks_from_file(src: Source, cuts: list[int], max_line: int) -> list[Task]:
+    """Chunks of a plain records member, cut at the first line start at or after each of
+    ``cuts``."""
     f = _File(src)
     try:
         bounds: list[tuple[int, str | None]] = [(0, None)]
-        for c in range(1, nchunks):
-            start, line = f.line_at(src.size * c // nchunks, max_line)
+        for cut in cuts:
+            start, line = f.line_at(cut, max_line)
             if line is None:
                 break
             if start > bounds[-1][0]:
@@ -823,7 +884,7 @@ def _tasks_from_file(src: Source, nchunks: int, max_line: int) -> Iterator[Task]
     for i, (start, lo) in enumerate(bounds):
         end, hi = bounds[i + 1] if i + 1 < len(bounds) else (src.size, None)
         tasks.append(Task(i, start, end, lo, hi))
-    return iter(tasks)
+    return tasks
 
 
 def _tasks_from_stream(
