@@ -31,9 +31,9 @@ a worker that fails or dies), it gives up and ``verify`` runs the serial path, w
 every problem exactly: so the report of a bundle is the same whichever path ran.
 
 Workers are forked when that is safe (Linux, no other thread in the process, no running
-event loop): they then share the parent's imports and start in a few milliseconds each (~4 ms
-on the development machine, so a worker gets its first chunks as soon as it is forked instead
-of waiting for the others, and is told to exit as soon as no chunk is left for it). Else they
+event loop): they then share the parent's imports and start in a millisecond or two each (a
+bare ``os.fork``: see :class:`_Forked`); a worker gets its first chunks as soon as it is forked
+instead of waiting for the others, and is told to exit as soon as no chunk is left for it. Else they
 start with ``forkserver`` (or ``spawn``), which costs their imports, so only larger bundles
 use them. A member that is deflated in the ZIP file is inflated by the parent: the records
 stream to the workers through pipes, the items and index go to a temporary file.
