@@ -61,7 +61,14 @@ import orjson
 from accord.evidence._aggregate import Tally
 from accord.evidence._container import BundleReader, MemberInfo
 from accord.evidence._merkle import MerkleBuilder, SubtreeBuilder
-from accord.evidence._records import MAX_DETAILS, Issues, ItemChecker, RecordChecker, RecordContext
+from accord.evidence._records import (
+    MAX_DETAILS,
+    Issues,
+    ItemChecker,
+    RecordChecker,
+    RecordContext,
+    RecordsFound,
+)
 
 __all__ = [
     "LAST_RUN",
@@ -741,22 +748,11 @@ def _digest(src: Source, whole_file: bool, stop: _Digests | None = None) -> tupl
 
 
 @dataclass
-class ParallelOutcome:
+class ParallelOutcome(RecordsFound):
     """What the parallel path found (only ever a clean run: see the module docstring)."""
 
-    count: int
-    root: bytes
-    records_digest: tuple[str, int]
-    index_digest: tuple[str, int]
     items_digest: tuple[str, int] | None
     items: int
-    items_without_record: int
-    items_missing: list[str]
-    sealed_counts: Counter[tuple[str, str]]
-    regraded: int
-    regrade_skipped: Counter[str]
-    tally: Tally
-    found: tuple[int, str, str, bytes] | None
 
 
 def check_records_parallel(

@@ -20,7 +20,7 @@ import hashlib
 import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
 import orjson
@@ -45,6 +45,7 @@ __all__ = [
     "ItemChecker",
     "RecordChecker",
     "RecordContext",
+    "RecordsFound",
     "first_error",
 ]
 
@@ -112,6 +113,27 @@ class RecordContext:
     """The suite is sealed: records carry no prompt (``request.messages`` is empty; the
     request digest is checked against the revealed item's rendering), and without the reveal
     they are counted per (category, language) and not re-graded."""
+
+
+@dataclass
+class RecordsFound:
+    """What checking all of a bundle's records found, whichever path checked them."""
+
+    count: int
+    root: bytes
+    records_digest: tuple[str, int]
+    index_digest: tuple[str, int]
+    items_without_record: int
+    items_missing: list[str]
+    sealed_counts: Counter[tuple[str, str]]
+    regraded: int
+    regrade_skipped: Counter[str]
+    tally: Tally
+    found: tuple[int, str, str, bytes] | None
+
+    def found_fields(self) -> dict[str, Any]:
+        """These fields by name (to build a subclass from another)."""
+        return {f.name: getattr(self, f.name) for f in fields(RecordsFound)}
 
 
 @dataclass

@@ -27,7 +27,6 @@ from pydantic import ValidationError
 
 from accord._canonical import CanonicalError, encode, parse_canonical
 from accord.errors import AccordError, UsageError
-from accord.evidence._aggregate import Tally
 from accord.evidence._container import BundleError, BundleReader, Limits, check_member_name
 from accord.evidence._dsse import ParsedEnvelope, parse_envelope, signature_valid
 from accord.evidence._keys import KeyStore, PublicKey, fingerprint, public_key_from_hex
@@ -49,7 +48,13 @@ from accord.evidence._model import (
     SuiteCommitment,
     VerifyReport,
 )
-from accord.evidence._records import MAX_DETAILS, ItemChecker, RecordChecker, RecordContext
+from accord.evidence._records import (
+    MAX_DETAILS,
+    ItemChecker,
+    RecordChecker,
+    RecordContext,
+    RecordsFound,
+)
 from accord.evidence._records import Issues as _Issues
 from accord.evidence._records import first_error as _first_error
 from accord.evidence._seal import iter_reveal, parse_commitment, salted_leaf
@@ -78,23 +83,12 @@ class _Suite:
 
 
 @dataclass
-class _Outcome:
+class _Outcome(RecordsFound):
     """What the records phase found, from either path."""
 
-    records_digest: tuple[str, int]
-    index_digest: tuple[str, int]
-    count: int
-    root: bytes
     checks: RecordChecker | None
     """The serial path's checker with its issues (None: the parallel path, all clean)."""
-    items_without_record: int
-    items_missing: list[str]
-    sealed_counts: Counter[tuple[str, str]]
-    regraded: int
-    regrade_skipped: Counter[str]
-    tally: Tally
     clean: bool
-    found: tuple[int, str, str, bytes] | None
     had_items: bool
 
 
@@ -573,22 +567,7 @@ class _Verifier:
             suite.parallel = par.items_digest
             suite.parallel_items = par.items
             suite.items = None  # read by the workers
-        return _Outcome(
-            records_digest=par.records_digest,
-            index_digest=par.index_digest,
-            count=par.count,
-            root=par.root,
-            checks=None,
-            items_without_record=par.items_without_record,
-            items_missing=par.items_missing,
-            sealed_counts=par.sealed_counts,
-            regraded=par.regraded,
-            regrade_skipped=par.regrade_skipped,
-            tally=par.tally,
-            clean=True,
-            found=par.found,
-            had_items=suite.open_member is not None,
-        )
+        return _Outcome(**par.found_fields(), checks=None, clean=True, had_items=suite.open_member is not None)
 
     def records_serial(self, suite: _Suite, ctx: RecordContext) -> _Outcome | None:
         """The one streaming pass over the records (see the module docstring)."""
