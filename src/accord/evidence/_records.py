@@ -143,6 +143,24 @@ class _Grader:
     rule: bool
 
 
+def _read_line(line: bytes, shape_of: Callable[[Any], bool]) -> tuple[Any, Any, bool, CanonicalError | None]:
+    """``(parsed, exact, shape, error)`` for one JSON line: ``parsed`` by orjson (None: not
+    JSON), ``exact`` as RFC 8785 parsing reads it (``parsed`` itself when the fast path
+    decides), whether ``shape_of`` accepts it, and why it is not canonical (None: it is)."""
+    raw: Any = None
+    try:  # noqa: SIM105 (a try costs nothing here; a context manager would, per line)
+        raw = _loads(line)
+    except _JSONError:
+        pass
+    shape = raw is not None and shape_of(raw)
+    if shape and canonical_line(raw, line):
+        return raw, raw, True, None
+    try:
+        return raw, parse_canonical(line), shape, None
+    except CanonicalError as e:
+        return raw, None, shape, e
+
+
 class ItemChecker:
     """A suite member's item lines, checked: canonical JSON, strictly increasing item hash.
 
@@ -167,25 +185,17 @@ class ItemChecker:
         prev = ""
         issues = self.issues
         for n, line in enumerate(self.lines, 1):
-            raw: Any = None
-            try:  # noqa: SIM105 (a try costs nothing here; a context manager would, per line)
-                raw = _loads(line)
-            except _JSONError:
-                pass
-            shape = raw is not None and item_shape(raw)
-            if not (shape and canonical_line(raw, line)):
-                try:
-                    raw = parse_canonical(line)
-                except CanonicalError as e:
-                    issues.add(
-                        t(
-                            "evidence.verify.line_not_canonical",
-                            name=self.member,
-                            line=n,
-                            reason=str(e),
-                        )
+            _, raw, shape, error = _read_line(line, item_shape)
+            if error is not None:
+                issues.add(
+                    t(
+                        "evidence.verify.line_not_canonical",
+                        name=self.member,
+                        line=n,
+                        reason=str(error),
                     )
-                    continue
+                )
+                continue
             digest = _sha256(line).digest()
             h = digest.hex()
             if h <= prev:
@@ -518,27 +528,19 @@ class RecordChecker:
         self.count += 1
         leaf = _sha256(b"\x00" + line).digest()
         self.tree.add(leaf)
-        raw: Any = None
-        try:  # noqa: SIM105 (a try costs nothing here; a context manager would, per line)
-            raw = _loads(line)
-        except _JSONError:
-            pass
-        shape = raw is not None and record_shape(raw)
-        if not (shape and canonical_line(raw, line)):
-            try:
-                parse_canonical(line)
-            except CanonicalError as e:
-                self.canon.add(
-                    t(
-                        "evidence.verify.line_not_canonical",
-                        name=ctx.member,
-                        line=lineno,
-                        reason=str(e),
-                    )
+        raw, _, shape, error = _read_line(line, record_shape)
+        if error is not None:
+            self.canon.add(
+                t(
+                    "evidence.verify.line_not_canonical",
+                    name=ctx.member,
+                    line=lineno,
+                    reason=str(error),
                 )
-                if raw is None:
-                    self.clean = False
-                    return
+            )
+            if raw is None:
+                self.clean = False
+                return
         if shape:
             fields = raw
             response = raw["response"]
