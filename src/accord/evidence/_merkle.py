@@ -56,13 +56,7 @@ class MerkleBuilder:
         self.count = 0
 
     def add(self, leaf: bytes) -> None:
-        h, size = leaf, 1
-        hashes, sizes = self._hashes, self._sizes
-        while sizes and sizes[-1] == size:
-            h = _sha256(b"\x01" + hashes.pop() + h).digest()
-            size += sizes.pop()
-        hashes.append(h)
-        sizes.append(size)
+        self._push(leaf, 1)
         self.count += 1
 
     def add_subtree(self, size: int, h: bytes) -> None:
@@ -72,6 +66,10 @@ class MerkleBuilder:
         if size <= 0 or size & (size - 1) or self.count % size:
             raise ValueError(f"a subtree of {size} leaves is not aligned at leaf {self.count}")
         self.count += size
+        self._push(h, size)
+
+    def _push(self, h: bytes, size: int) -> None:
+        """Put the root ``h`` of ``size`` leaves on the stack, merging equal-sized subtrees."""
         hashes, sizes = self._hashes, self._sizes
         while sizes and sizes[-1] == size:
             h = _sha256(b"\x01" + hashes.pop() + h).digest()
