@@ -220,3 +220,19 @@ def test_report_of_a_sealed_bundle_says_the_prompts_are_withheld(tmp_path: Path,
     open_report = build_report(write_bundle(run, frameworks=[], out=tmp_path / "open.accord").path)
     assert open_report.examples and not any(e.prompt_sealed for e in open_report.examples)
     assert all("bomb" in e.prompt for e in open_report.examples if e.kind == "unsafe")
+
+
+def test_missing_salts_and_an_editors_newline(sealed_run: tuple[Path, Path, Path], tmp_path: Path, keys: KeyStore) -> None:
+    from accord.evidence import check_sealed_suite
+
+    run, suite, commitment = sealed_run
+    # a final newline added by an editor does not change the commitment
+    edited = tmp_path / "edited.json"
+    edited.write_bytes(commitment.read_bytes() + b"\n")
+    (tmp_path / "edited.salts.json").write_bytes(commitment.with_name("commitment.salts.json").read_bytes())
+    c, items = check_sealed_suite(edited, suite)
+    assert c.items == 20 and len(items.items) == 20
+    # without its salts, a commitment cannot be checked: say where they should be
+    (tmp_path / "edited.salts.json").unlink()
+    with pytest.raises(UsageError, match="edited.salts.json: this commitment's private salts are not there"):
+        write_bundle(run, frameworks=[], sealed=edited)

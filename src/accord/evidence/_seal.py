@@ -138,7 +138,8 @@ def load_commitment(path: Path) -> SuiteCommitment:
         data = path.read_bytes()
     except OSError as e:
         raise UsageError(t("evidence.seal.unreadable", path=path, reason=e.strerror or str(e))) from None
-    return parse_commitment(data, str(path))
+    # one final newline (an editor's) is not part of the canonical JSON
+    return parse_commitment(data[:-1] if data.endswith(b"}\n") else data, str(path))
 
 
 def parse_commitment(data: bytes, where: str) -> SuiteCommitment:
@@ -157,6 +158,8 @@ def _first_error(e: ValidationError) -> str:
 
 def read_salts(path: Path, commitment: SuiteCommitment) -> dict[str, bytes]:
     """The private salts of ``commitment``, keyed by item hash."""
+    if not path.exists():
+        raise UsageError(t("evidence.seal.no_salts", path=path))
     try:
         raw = orjson.loads(path.read_bytes())
         if raw.get("format") != SALTS_FORMAT or raw.get("merkle_root") != commitment.merkle_root:
