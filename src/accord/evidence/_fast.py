@@ -293,6 +293,7 @@ _DEFAULT_GRADERS: tuple[str, ...] = tuple(Item.model_fields["graders"].default)
 _checked: bool | None = None  # None: not yet compared with pydantic; False: disagreed, off
 
 
+_DICT = BaseModel.__dict__["__dict__"].__set__
 _FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
 _PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
@@ -302,7 +303,7 @@ def _model(cls: type[Any], fields: frozenset[str], values: dict[str, Any]) -> An
     """An instance of the frozen pydantic model ``cls`` holding ``values`` (already valid):
     what ``model_construct`` does, without its per-field work."""
     obj = _new(cls)
-    obj.__dict__.update(values)
+    _DICT(obj, values)
     _FIELDS_SET(obj, set(fields))
     _EXTRA(obj, None)
     _PRIVATE(obj, None)
@@ -331,24 +332,22 @@ def _expectation(e: Any) -> Expectation | None:
 
 
 def _build(d: dict[str, Any]) -> Item:
-    msgs = tuple(
-        _model(Message, _MESSAGE_FIELDS, {"role": m["role"], "content": m["content"]})
-        for m in d["messages"]
-    )
-    docs = tuple(
-        _model(
-            Document,
-            _DOCUMENT_FIELDS,
-            {"kind": x["kind"], "title": x["title"], "content": x["content"]},
-        )
-        for x in d["documents"]
-    )
+    docs = d["documents"]
     values = {
         "id": d["id"],
         "lang": d["lang"],
         "category": d["category"],
-        "messages": msgs,
-        "documents": docs,
+        "messages": tuple(
+            [_model(Message, _MESSAGE_FIELDS, {"role": m["role"], "content": m["content"]}) for m in d["messages"]]
+        ),
+        "documents": tuple(
+            [
+                _model(Document, _DOCUMENT_FIELDS, {"kind": x["kind"], "title": x["title"], "content": x["content"]})
+                for x in docs
+            ]
+        )
+        if docs
+        else (),
         "expect": _expectation(d["expect"]),
         "graders": tuple(d["graders"]),
         "parallel_id": d["parallel_id"],
