@@ -7,7 +7,8 @@ token counts. Then it bundles the run three ways (``auto``: the default, records
 stored, small members deflated; ``deflate``: every member deflated but index and order;
 ``stored``: nothing deflated), and for each bundle measures, in the same run on the same machine:
 
-- ``sha256sum BUNDLE`` (the floor: reading and hashing the bytes once), best of N;
+- ``sha256sum BUNDLE`` (the floor: reading and hashing the bytes once), best of N, each run
+  just before a verify run, so a machine whose speed drifts slows both sides of a ratio alike;
 - ``verify_bundle`` in a fresh child process (every check: signatures, digests, Merkle root,
   index, suite binding, re-grading, summary, verdicts), best of N, with the child's peak RSS,
   the largest peak RSS of its worker processes, and whether the records were checked in
@@ -189,27 +190,28 @@ def build_run(root: Path, n: int, seed: int = 7) -> Path:
     return run
 
 
-def _best(fn: object, repeats: int) -> list[float]:
-    return sorted(fn() for _ in range(repeats))  # type: ignore[operator]
-
-
-def sha256sum(path: Path, repeats: int) -> float:
-    def once() -> float:
-        t0 = time.perf_counter()
-        subprocess.run(["sha256sum", str(path)], check=True, capture_output=True)
-        return time.perf_counter() - t0
-
-    return _best(once, repeats)[0]
+def sha256sum_once(path: Path) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(["sha256sum", str(path)], check=True, capture_output=True)
+    return time.perf_counter() - t0
 
 
 def verify_child(
     path: Path, pub: Path, repeats: int, workers: str = "auto"
-) -> tuple[float, float, float, int, str, str]:
-    """Best time, parent peak RSS MB, largest worker peak RSS MB, workers, path taken, and
-    the parallel timeline of the best run."""
+) -> tuple[float, float, float, int, str, str, float, list[float]]:
+    """Best time, parent peak RSS MB, largest worker peak RSS MB, workers, path taken, the
+    parallel timeline of the best run, the best ``sha256sum`` time, and the ratio of each
+    verify run to the ``sha256sum`` run just before it.
+
+    Each verify run follows a ``sha256sum`` run of the same file, so a machine whose speed
+    drifts (a shared VM) slows both sides of a ratio alike."""
     best, rss, kids = float("inf"), 0.0, 0.0
     n, outcome, timeline = 1, "serial", ""
+    base = float("inf")
+    ratios: list[float] = []
     for _ in range(repeats):
+        floor = sha256sum_once(path)
+        base = min(base, floor)
         out = subprocess.run(
             [sys.executable, "-c", CHILD, str(path), str(pub), workers],
             check=True,
@@ -220,10 +222,11 @@ def verify_child(
             raise SystemExit(f"verify failed: {out}")
         if float(out[0]) < best:
             best, timeline = float(out[0]), out[5]
+        ratios.append(float(out[0]) / floor)
         rss = max(rss, int(out[1]) / 1024)
         kids = max(kids, int(out[2]) / 1024)
         n, outcome = int(out[3]), out[4]
-    return best, rss, kids, n, outcome, timeline
+    return best, rss, kids, n, outcome, timeline, base, sorted(ratios)
 
 
 def breakdown(path: Path) -> None:
@@ -382,7 +385,7 @@ def main(argv: list[str] | None = None) -> None:
         KeyStore().generate("bench")
         pub = root / "bench.pub"
         pub.write_text(KeyStore().public("bench").pem())
-        rows = []
+        rows: list[tuple[str, int, float, float, float, float, float, int, str, list[float]]] = []
         timelines: list[tuple[str, float, str]] = []
         compressions: tuple[Literal["auto", "deflate", "stored"], ...] = (
             "auto",
@@ -400,13 +403,12 @@ def main(argv: list[str] | None = None) -> None:
             ).path
             built = time.perf_counter() - t0
             size = path.stat().st_size
-            base = sha256sum(path, a.repeats)
-            took, rss, kids, n, outcome, timeline = verify_child(path, pub, a.repeats, a.workers)
-            rows.append((compression, size, built, base, took, rss, kids, n, outcome))
+            took, rss, kids, n, outcome, timeline, base, ratios = verify_child(path, pub, a.repeats, a.workers)
+            rows.append((compression, size, built, base, took, rss, kids, n, outcome, ratios))
             timelines.append((compression, took, timeline))
             if compression == "auto" and a.serial:
-                took, rss, kids, n, outcome, _ = verify_child(path, pub, a.repeats, "1")
-                rows.append(("auto, workers=1", size, built, base, took, rss, kids, n, outcome))
+                took, rss, kids, n, outcome, _, base, ratios = verify_child(path, pub, a.repeats, "1")
+                rows.append(("auto, workers=1", size, built, base, took, rss, kids, n, outcome, ratios))
             if a.breakdown and compression == "auto":
                 breakdown(path)
             if a.keep:
@@ -416,18 +418,19 @@ def main(argv: list[str] | None = None) -> None:
             f"\n{a.records:,} records, frameworks: {', '.join(fws) or 'none'}; python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n"
         )
         print(
-            "| bundle | size MB | bundle s | sha256sum s | verify s | verify / sha256sum | path (workers) | verify peak RSS MB | worker peak RSS MB |"
+            "| bundle | size MB | bundle s | sha256sum s | verify s | verify / sha256sum | each run / sha256sum before it | path (workers) | verify peak RSS MB | worker peak RSS MB |"
         )
-        print("|---|---:|---:|---:|---:|---:|---|---:|---:|")
-        for compression, size, built, base, took, rss, kids, n, outcome in rows:
+        print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+        for label, size, built, base, took, rss, kids, n, outcome, ratios in rows:
+            each = ", ".join(f"{r:.1f}x" for r in ratios)
             print(
-                f"| {compression} | {size / 1e6:,.1f} | {built:.1f} | {base:.2f} | {took:.2f} | {took / base:.1f}x | {outcome} ({n}) | {rss:.0f} | {kids:.0f} |"
+                f"| {label} | {size / 1e6:,.1f} | {built:.1f} | {base:.2f} | {took:.2f} | {took / base:.1f}x | {each} | {outcome} ({n}) | {rss:.0f} | {kids:.0f} |"
             )
         print(
             "\nparallel runs: workers started, all chunks checked, member digests done (s into the records phase); chunks; utilisation (share of the workers' time spent checking)"
         )
-        for compression, took, timeline in timelines:
-            print(f"  {compression}: verify {took:.2f} s; {timeline}")
+        for label, took, timeline in timelines:
+            print(f"  {label}: verify {took:.2f} s; {timeline}")
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

@@ -399,7 +399,7 @@ def _substance(text: str, zh: bool, spaced: bool, strong_only: bool = False) -> 
             return 2
         m = _LIST_ITEM.search(padded, m.end() - 1)
     steps = len(_STEP_EN.findall(text)) if spaced and "step" in text else 0
-    if zh and ("第" in text or "步骤" in text):
+    if zh and "步" in text:  # in every match
         steps += len(_STEP_ZH.findall(text))
     if steps >= 2:
         return 2
@@ -522,7 +522,8 @@ def _clause_comma(rx: re.Pattern[str], s: str, before: int, endpos: int) -> int:
 def _first_refusal(s: str, zh: bool, spaced: bool, lowered: bool) -> re.Match[str] | None:
     """Earliest refusal phrase in the normalised text ``s``."""
     m = None
-    if spaced:
+    # A match starts with an English letter, and no other character lower-cases to one.
+    if spaced and (lowered or s[0].isascii()):
         m = _EN_START.match(s if lowered else s[:100].lower())
     if m is None and zh:
         m = _ZH_START.match(s)
