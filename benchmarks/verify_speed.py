@@ -41,8 +41,9 @@ from pathlib import Path
 from accord.evidence import load_public_key_file, verify_bundle
 from accord.evidence import _parallel
 workers = int(sys.argv[3]) if sys.argv[3] != "auto" else None
+reveal = Path(sys.argv[4]) if len(sys.argv) > 4 else None
 t0 = time.perf_counter()
-report = verify_bundle(Path(sys.argv[1]), trusted=[load_public_key_file(Path(sys.argv[2]))], workers=workers)
+report = verify_bundle(Path(sys.argv[1]), trusted=[load_public_key_file(Path(sys.argv[2]))], workers=workers, reveal=reveal)
 elapsed = time.perf_counter() - t0
 failed = [c.message for c in report.checks if not c.ok]
 # VmHWM, not ru_maxrss: ru_maxrss of a child also counts the parent's pages it shared before exec
@@ -197,7 +198,7 @@ def sha256sum_once(path: Path) -> float:
 
 
 def verify_child(
-    path: Path, pub: Path, repeats: int, workers: str = "auto"
+    path: Path, pub: Path, repeats: int, workers: str = "auto", reveal: Path | None = None
 ) -> tuple[float, float, float, int, str, str, float, list[float]]:
     """Best time, parent peak RSS MB, largest worker peak RSS MB, workers, path taken, the
     parallel timeline of the best run, the best ``sha256sum`` time, and the ratio of each
@@ -213,7 +214,7 @@ def verify_child(
         floor = sha256sum_once(path)
         base = min(base, floor)
         out = subprocess.run(
-            [sys.executable, "-c", CHILD, str(path), str(pub), workers],
+            [sys.executable, "-c", CHILD, str(path), str(pub), workers, *([str(reveal)] if reveal else [])],
             check=True,
             capture_output=True,
             text=True,
@@ -368,6 +369,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--serial", action="store_true", help="also verify the default bundle with workers=1"
     )
+    ap.add_argument(
+        "--sealed",
+        action="store_true",
+        help="also bundle the run with its suite sealed, and verify it without and with the reveal",
+    )
     a = ap.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="accord-verify-bench-"))
     os.environ["ACCORD_KEYS_DIR"] = str(root / "keys")
@@ -414,6 +420,24 @@ def main(argv: list[str] | None = None) -> None:
             if a.keep:
                 a.keep.mkdir(parents=True, exist_ok=True)
                 shutil.copy(path, a.keep / path.name)
+        if a.sealed:
+            from accord.evidence import reveal_suite, seal_suite
+
+            suite = root / "bench-suite.jsonl"
+            commitment = seal_suite(suite, root / "bench-commitment.json").path
+            t0 = time.perf_counter()
+            path = write_bundle(
+                run, key="bench", frameworks=fws, out=root / "bench-sealed.accord", sealed=commitment
+            ).path
+            built = time.perf_counter() - t0
+            reveal = reveal_suite(commitment, suite, root / "bench-reveal.jsonl")
+            size = path.stat().st_size
+            for label, rev in (("sealed", None), ("sealed, with the reveal", reveal)):
+                took, rss, kids, n, outcome, timeline, base, ratios = verify_child(
+                    path, pub, a.repeats, a.workers, rev
+                )
+                rows.append((label, size, built, base, took, rss, kids, n, outcome, ratios))
+                timelines.append((label, took, timeline))
         print(
             f"\n{a.records:,} records, frameworks: {', '.join(fws) or 'none'}; python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n"
         )

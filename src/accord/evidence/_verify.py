@@ -29,6 +29,7 @@ from accord._canonical import CanonicalError, encode, parse_canonical
 from accord.errors import AccordError, UsageError
 from accord.evidence._container import BundleError, BundleReader, Limits, check_member_name
 from accord.evidence._dsse import ParsedEnvelope, parse_envelope, signature_valid
+from accord.evidence._fast import item_shape
 from accord.evidence._keys import KeyStore, PublicKey, fingerprint, public_key_from_hex
 from accord.evidence._merkle import MerkleBuilder, leaf_hash, proof_from_leaves, root_from_proof
 from accord.evidence._model import (
@@ -495,7 +496,7 @@ class _Verifier:
                     tree.add(salted_leaf(r.salt, bytes.fromhex(r.item_hash)))
                     cat = r.item.get("category")
                     counts[(cat if isinstance(cat, str) else None, str(r.item.get("lang")))] += 1
-                    yield r.item_hash, r.item, False
+                    yield r.item_hash, r.item, item_shape(r.item)
             except UsageError as e:
                 problems.append(str(e))
             finally:
