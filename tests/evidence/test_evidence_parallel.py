@@ -17,6 +17,7 @@ from accord.evidence import (
     KeyStore,
     VerifyReport,
     _parallel,
+    reveal_suite,
     seal_suite,
     unpack_bundle,
     verify_bundle,
@@ -93,6 +94,54 @@ def test_a_sealed_bundle(tmp_path: Path, server: FakeServer, keys: KeyStore) -> 
     serial, parallel, outcome = _both(path)
     assert outcome == "parallel"
     assert serial.ok and parallel.model_dump() == serial.model_dump()
+
+
+def _salt(lines: list[bytes]) -> None:
+    raw = orjson.loads(lines[5])
+    raw["salt"] = "ab" * 32
+    lines[5] = encode(raw)
+
+
+def _item(lines: list[bytes]) -> None:
+    raw = orjson.loads(lines[9])
+    raw["item"]["meta"] = {**raw["item"]["meta"], "note": "edited"}
+    lines[9] = encode(raw)
+
+
+REVEAL_TAMPERS = {
+    "none": lambda lines: None,
+    "another salt": _salt,
+    "an edited item": _item,
+    "two items swapped": lambda lines: lines.insert(4, lines.pop(7)),
+    "an item dropped": lambda lines: lines.pop(11),
+    "not canonical": lambda lines: lines.__setitem__(3, lines[3].replace(b'{"item":', b'{ "item":')),
+    "not JSON": lambda lines: lines.__setitem__(13, b"{"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REVEAL_TAMPERS))
+def test_a_sealed_bundle_with_its_reveal(
+    name: str, tmp_path: Path, server: FakeServer, keys: KeyStore
+) -> None:
+    run = make_run(tmp_path, server, 30, name="private")
+    commitment = seal_suite(tmp_path / "private-suite.jsonl", tmp_path / "c.json").path
+    path = write_bundle(run, frameworks=[], sealed=commitment).path
+    reveal = reveal_suite(commitment, tmp_path / "private-suite.jsonl", tmp_path / "reveal.jsonl")
+    header, *lines = reveal.read_bytes().splitlines()
+    REVEAL_TAMPERS[name](lines)
+    reveal.write_bytes(b"\n".join([header, *lines]) + b"\n")
+    serial, parallel, outcome = _both(path, reveal=reveal)
+    assert parallel.model_dump() == serial.model_dump()
+    if name == "none":
+        assert outcome == "parallel"
+        assert _parallel.LAST_RUN["chunks"] > 3
+        assert serial.ok, failed(serial)
+        assert any(c.id == "reveal" and c.ok for c in serial.checks)
+    else:
+        assert not serial.ok
+        # a changed salt breaks only the commitment tree: the records still check out
+        assert (outcome == "parallel") is (name == "another salt")
+        assert [c.id for c in serial.checks if not c.ok][0] in ("reveal", "records.suite")
 
 
 def _edit(members: dict[str, bytes], pick: int, change: Any) -> None:

@@ -20,6 +20,13 @@ parent keeps only what must see everything:
   the RFC 6962 root with ``MerkleBuilder.add_subtree``: no leaf hash crosses a pipe.
 - **Suite.** Workers return the hashes of their items; the parent compares the whole
   sequence with the sorted suite order (a permutation check), and counts.
+- **Reveal.** A sealed suite's reveal (a plain file beside the bundle) takes the place of the
+  items member: its lines are sorted by the hash of the item in them, so a chunk finds its
+  range the same way. Each worker checks its lines as ``iter_reveal`` does and returns the
+  roots of the commitment tree's aligned subtrees its salted leaves fill (it knows its first
+  line's number from a table of newline counts per MiB, made before the workers start), and
+  the counts per category and language; the parent folds the subtrees into the commitment
+  root and compares root and counts with the commitment.
 - **Summary and verdicts.** Workers return :class:`~accord.evidence._aggregate.Tally`
   counts, merged by the parent.
 - **Digests.** While the workers run, a thread of the parent reads each member once more,
@@ -60,6 +67,7 @@ import orjson
 
 from accord.evidence._aggregate import Tally
 from accord.evidence._container import BundleReader, MemberInfo
+from accord.evidence._fast import canonical_line, item_shape
 from accord.evidence._merkle import MerkleBuilder, SubtreeBuilder
 from accord.evidence._records import (
     MAX_DETAILS,
@@ -69,6 +77,7 @@ from accord.evidence._records import (
     RecordContext,
     RecordsFound,
 )
+from accord.evidence._seal import salted_leaf
 
 __all__ = [
     "LAST_RUN",
@@ -91,6 +100,10 @@ while it is sent): chunks stay under this many bytes, so memory does not grow wi
 CHUNKS_PER_WORKER = 4
 _WINDOW = 1 << 16
 _INDEX_ENTRY = 128
+_REVEAL_BLOCK = 1 << 20
+"""Newlines of a reveal are counted per block of this many bytes (see :func:`newline_table`)."""
+_SALT_TAIL = len(b',"salt":"') + 64 + len(b'"}')
+"""A canonical reveal line is ``{"item":ITEM,"salt":"<64 hex digits>"}``."""
 
 LAST_RUN: dict[str, Any] = {}
 """How the last call went in this process (workers, start method, chunks, timings, the
@@ -190,7 +203,13 @@ class _File:
                 raise _Anomaly("line too long")
 
 
-def _item_bound(f: _File, target: str | None, max_line: int) -> int:
+def _item_hash(line: bytes, reveal: bool) -> str:
+    """An item line's item hash: of the line, or (a reveal's line) of the item in it (on a
+    line that is not canonical, some hash)."""
+    return hashlib.sha256(line[8 : len(line) - _SALT_TAIL] if reveal else line).hexdigest()
+
+
+def _item_bound(f: _File, target: str | None, max_line: int, reveal: bool = False) -> int:
     """Byte position of the first item line whose hash is ``>= target`` (items sorted by
     hash; on unsorted bytes some position, the same for the same target)."""
     if target is None:
@@ -199,7 +218,7 @@ def _item_bound(f: _File, target: str | None, max_line: int) -> int:
     while lo < hi:
         mid = (lo + hi) // 2
         _start, line = f.line_at(mid, max_line)
-        if line is None or hashlib.sha256(line).hexdigest() >= target:
+        if line is None or _item_hash(line, reveal) >= target:
             hi = mid
         else:
             lo = mid + 1
@@ -218,6 +237,60 @@ def _index_position(f: _File, first: bytes) -> int:
     return lo
 
 
+def newline_table(src: Source) -> tuple[int, ...]:
+    """Entry ``i``: the newlines in the first ``i * _REVEAL_BLOCK`` bytes of ``src`` (so a
+    worker finds the line number of a position reading at most one block)."""
+    table = [0]
+    f = _File(src)
+    try:
+        for start in range(0, src.size - src.size % _REVEAL_BLOCK, _REVEAL_BLOCK):
+            table.append(table[-1] + f.read(start, start + _REVEAL_BLOCK).count(b"\n"))
+    finally:
+        f.close()
+    return tuple(table)
+
+
+def _lines_before(f: _File, pos: int, table: tuple[int, ...]) -> int:
+    block = pos // _REVEAL_BLOCK
+    return table[block] + f.read(block * _REVEAL_BLOCK, pos).count(b"\n")
+
+
+class _Revealed:
+    """A reveal's item lines, checked as ``iter_reveal`` checks them (canonical, ``{item,
+    salt}``, a 32-byte salt, strictly increasing item hash), each item of the item shape:
+    anything else is an anomaly (the serial path names it). Iterating yields what
+    ``ItemChecker`` yields; the commitment tree's leaves (from ``first``, the first line's
+    position in the reveal), the item hashes and the counts per category and language are
+    kept."""
+
+    def __init__(self, lines: list[bytes], first: int) -> None:
+        self.lines = lines
+        self.tree = SubtreeBuilder(first)
+        self.hashes: list[bytes] = []
+        self.counts: Counter[tuple[str, str]] = Counter()
+
+    def __iter__(self) -> Iterator[tuple[str, Any, bool]]:
+        prev = b""
+        tree, hashes, counts = self.tree, self.hashes, self.counts
+        for line in self.lines:
+            try:
+                raw = orjson.loads(line)
+                item, salt_hex = raw["item"], raw["salt"]
+                salt = bytes.fromhex(salt_hex)
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+                raise _Anomaly("a revealed item is not {item, salt}") from None
+            if len(raw) != 2 or len(salt) != 32 or not item_shape(item) or not canonical_line(raw, line):
+                raise _Anomaly("a revealed item is not canonical or not of the item shape")
+            digest = hashlib.sha256(line[8 : len(line) - _SALT_TAIL]).digest()
+            if digest <= prev:
+                raise _Anomaly("revealed items are not sorted")
+            prev = digest
+            hashes.append(digest)
+            tree.add(salted_leaf(salt, digest))
+            counts[(item["category"] or "", item["lang"])] += 1
+            yield digest.hex(), item, True
+
+
 # -- the work of one chunk ------------------------------------------------------------------
 
 
@@ -232,6 +305,9 @@ class Job:
     items_member: str
     index: Source
     max_line: int
+    reveal_lines: tuple[int, ...] | None = None
+    """Not None: ``items`` are a reveal's item lines (the lines after its header), and these
+    are their newlines per block (:func:`newline_table`)."""
 
 
 @dataclass(frozen=True)
@@ -264,6 +340,9 @@ class ChunkResult:
     regrade_skipped: Counter[str] = field(default_factory=Counter)
     tally: Tally = field(default_factory=Tally)
     found: tuple[int, str, str, bytes] | None = None
+    reveal_first: int = 0
+    reveal_subtrees: list[tuple[int, bytes]] = field(default_factory=list)
+    reveal_counts: Counter[tuple[str, str]] = field(default_factory=Counter)
     busy_s: float = 0.0
     """Seconds the worker spent on this chunk (for ``LAST_RUN``'s utilisation)."""
 
@@ -320,12 +399,14 @@ def _check_chunk(job: Job, task: Task, res: ChunkResult, files: list[_File]) -> 
     hashes: list[bytes] = []
     items_iter = None
     checker_items: ItemChecker | None = None
+    revealed: _Revealed | None = None
     if job.items is not None:
         itf = _File(job.items)
         files.append(itf)
-        res.item_lo = _item_bound(itf, task.lo, job.max_line)
+        reveal = job.reveal_lines is not None
+        res.item_lo = _item_bound(itf, task.lo, job.max_line, reveal)
         res.item_hi = (
-            _item_bound(itf, task.hi, job.max_line) if task.hi is not None else job.items.size
+            _item_bound(itf, task.hi, job.max_line, reveal) if task.hi is not None else job.items.size
         )
         if res.item_hi < res.item_lo:
             raise _Anomaly("items are not sorted")
@@ -337,10 +418,15 @@ def _check_chunk(job: Job, task: Task, res: ChunkResult, files: list[_File]) -> 
         del item_data
         if item_lines and max(map(len, item_lines)) > job.max_line:
             raise _Anomaly("item line too long")
-        checker_items = ItemChecker(
-            job.items_member, item_lines, issues, lambda h, _line: hashes.append(h)
-        )
-        items_iter = iter(checker_items)
+        if job.reveal_lines is not None:
+            revealed = _Revealed(item_lines, _lines_before(itf, res.item_lo, job.reveal_lines))
+            hashes = revealed.hashes
+            items_iter = iter(revealed)
+        else:
+            checker_items = ItemChecker(
+                job.items_member, item_lines, issues, lambda h, _line: hashes.append(h)
+            )
+            items_iter = iter(checker_items)
     entry_iter = (
         entries[i : i + _INDEX_ENTRY]
         for i in range(0, len(entries) - len(entries) % _INDEX_ENTRY, _INDEX_ENTRY)
@@ -372,6 +458,10 @@ def _check_chunk(job: Job, task: Task, res: ChunkResult, files: list[_File]) -> 
     res.regrade_skipped = checker.regrade_skipped
     res.tally = checker.tally
     res.found = checker.found
+    if revealed is not None:
+        res.reveal_first = revealed.tree.start
+        res.reveal_subtrees = revealed.tree.subtrees()
+        res.reveal_counts = revealed.counts
     return res
 
 
@@ -753,6 +843,10 @@ class ParallelOutcome(RecordsFound):
 
     items_digest: tuple[str, int] | None
     items: int
+    reveal_root: bytes | None = None
+    """With a reveal: the commitment tree's root over the revealed items, and their counts
+    per category and language."""
+    reveal_counts: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def check_records_parallel(
@@ -769,12 +863,14 @@ def check_records_parallel(
     merkle_root: str,
     count: int,
     meanwhile: Callable[[], None] | None = None,
+    reveal: Source | None = None,
 ) -> ParallelOutcome | None:
     """The records phase in ``workers`` processes; None when the serial path must run
     (anything not entirely clean, or any failure to run in parallel).
 
     ``sorted_order`` gives the suite's item hashes, sorted (called while the workers work,
-    as is ``meanwhile``)."""
+    as is ``meanwhile``). ``reveal``: the item lines of a sealed suite's reveal (a plain
+    file), for the records to be bound to instead of an items member."""
     tmp: list[IO[bytes]] = []
     pool: _Pool | None = None
     digests: _Digests | None = None
@@ -794,6 +890,8 @@ def check_records_parallel(
         if idx_src is None or (items_info is not None and items_src is None):
             return None
         job = Job(ctx, rec_src, items_src, items_member or "", idx_src, max_line)
+        if reveal is not None:
+            job = Job(ctx, rec_src, reveal, reveal.path, idx_src, max_line, newline_table(reveal))
         method = _start_method()
         if rec_info.size < (MIN_BYTES if method == "fork" else MIN_BYTES_SPAWN):
             LAST_RUN["outcome"] = "serial: a small bundle"
@@ -853,7 +951,7 @@ def check_records_parallel(
         if any(got.get(n) != signed.get(n) for n in want):
             LAST_RUN["outcome"] = "serial: a member's digest differs"
             return None
-        out = _assemble(results, got, records, index, items_member, order, merkle_root, count)
+        out = _assemble(results, got, records, index, items_member, order, merkle_root, count, reveal)
         LAST_RUN["outcome"] = "parallel" if out is not None else "serial: the chunks do not add up"
         return out
     except Exception as e:  # whatever goes wrong here, the serial path decides
@@ -1004,9 +1102,13 @@ def _assemble(
     sorted_order: list[bytes] | None,
     merkle_root: str,
     count: int,
+    reveal: Source | None,
 ) -> ParallelOutcome | None:
     results.sort(key=lambda r: r.n)
     tree = MerkleBuilder()
+    revealed = MerkleBuilder()
+    reveal_counts: Counter[tuple[str, str]] = Counter()
+    last = b""
     tally = Tally()
     total = 0
     item_pos = 0
@@ -1025,10 +1127,18 @@ def _assemble(
             for size, h in r.subtrees:
                 tree.add_subtree(size, h)
             total += r.count
-        if items_member is not None:
+        if items_member is not None or reveal is not None:
             if r.item_lo != item_pos:
                 return None  # the chunks' item ranges do not tile the items member
             item_pos = r.item_hi
+        if reveal is not None and r.item_hashes:
+            # each chunk's revealed items are sorted (the worker checks): so are all
+            if r.item_hashes[:32] <= last or r.reveal_first != revealed.count:
+                return None
+            last = r.item_hashes[-32:]
+            for size, h in r.reveal_subtrees:
+                revealed.add_subtree(size, h)
+            reveal_counts.update(r.reveal_counts)
         items += len(r.item_hashes) // 32
         hashes.append(r.item_hashes)
         without += r.items_without_record
@@ -1055,6 +1165,8 @@ def _assemble(
             if blob != b"".join(sorted_order[at : at + k]):
                 return None
             at += k
+    if reveal is not None and (item_pos != reveal.size or revealed.count != items):
+        return None
     return ParallelOutcome(
         count=total,
         root=tree.root(),
@@ -1069,4 +1181,6 @@ def _assemble(
         regrade_skipped=skipped,
         tally=tally,
         found=found_record,
+        reveal_root=revealed.root() if reveal is not None else None,
+        reveal_counts=reveal_counts,
     )

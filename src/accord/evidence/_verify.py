@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -61,6 +63,9 @@ from accord.evidence._records import first_error as _first_error
 from accord.evidence._seal import iter_reveal, parse_commitment, salted_leaf
 from accord.i18n import t
 
+if TYPE_CHECKING:
+    from accord.evidence._parallel import Source
+
 __all__ = ["verify_bundle", "verify_proof"]
 
 
@@ -81,6 +86,11 @@ class _Suite:
     parallel: tuple[str, int] | None = None
     """The items member's digest and size when the parallel path read it."""
     parallel_items: int = 0
+    reveal: Source | None = None
+    """A sealed suite's reveal: its item lines (a plain file the parallel path reads itself)."""
+    parallel_reveal: tuple[bytes, Counter[tuple[str, str]], int] | None = None
+    """The commitment tree's root, the counts and the number of the revealed items, when the
+    parallel path read them."""
 
 
 @dataclass
@@ -487,7 +497,7 @@ class _Verifier:
             self.fail(cid, t("evidence.seal.other_commitment", path=reveal))
             return _Suite(commitment=commitment)
         tree = MerkleBuilder()
-        counts: Counter[tuple[str | None, str]] = Counter()
+        counts: Counter[tuple[str, str]] = Counter()
         problems: list[str] = []
 
         def items() -> Iterator[tuple[str, Any, bool]]:
@@ -495,7 +505,7 @@ class _Verifier:
                 for r in revealed:
                     tree.add(salted_leaf(r.salt, bytes.fromhex(r.item_hash)))
                     cat = r.item.get("category")
-                    counts[(cat if isinstance(cat, str) else None, str(r.item.get("lang")))] += 1
+                    counts[(cat if isinstance(cat, str) else "", str(r.item.get("lang")))] += 1
                     yield r.item_hash, r.item, item_shape(r.item)
             except UsageError as e:
                 problems.append(str(e))
@@ -503,16 +513,28 @@ class _Verifier:
                 f.close()
 
         def finish() -> None:
-            got = sorted(((c or "", lg), n) for (c, lg), n in counts.items())
+            f.close()
+            if suite.parallel_reveal is not None:
+                root, found, n = suite.parallel_reveal
+            else:
+                root, found, n = tree.root(), counts, tree.count
+            got = sorted(found.items())
             want = sorted(((c.category or "", c.lang), c.items) for c in commitment.counts)
             if problems:
                 self.fail(cid, problems[0])
-            elif tree.root().hex() != commitment.merkle_root or got != want:
+            elif root.hex() != commitment.merkle_root or got != want:
                 self.fail(cid, t("evidence.seal.reveal_mismatch", path=reveal))
             else:
-                self.ok(cid, "evidence.ok.reveal", path=reveal, items=tree.count)
+                self.ok(cid, "evidence.ok.reveal", path=reveal, items=n)
 
-        return _Suite(items=items(), finish=finish, commitment=commitment)
+        suite = _Suite(items=items(), finish=finish, commitment=commitment)
+        # the item lines, for the parallel path to read (a regular file only)
+        st = os.fstat(f.fileno())
+        if stat.S_ISREG(st.st_mode):
+            from accord.evidence._parallel import Source
+
+            suite.reveal = Source(str(reveal), f.tell(), st.st_size - f.tell())
+        return suite
 
     # -- records ------------------------------------------------------------------------------
 
@@ -544,7 +566,11 @@ class _Verifier:
         assert self.statement is not None and self.reader is not None
         pred = self.statement.predicate
         n = _parallel.cpu_count() if workers is None else workers
-        if n < 2 or not (suite.sealed_only or (suite.open_member is not None and suite.sorted_order is not None)):
+        if n < 2 or not (
+            suite.sealed_only
+            or (suite.open_member is not None and suite.sorted_order is not None)
+            or suite.reveal is not None
+        ):
             return None
         signed = {m.name: (m.sha256, m.size) for m in pred.manifest.members}
         par = _parallel.check_records_parallel(
@@ -560,15 +586,21 @@ class _Verifier:
             merkle_root=pred.records.merkle_root,
             count=pred.records.count,
             meanwhile=self.prepare_assessment,
+            reveal=suite.reveal,
         )
         if par is None:
             return None
+        if suite.reveal is not None:
+            assert par.reveal_root is not None
+            suite.parallel_reveal = (par.reveal_root, par.reveal_counts, par.items)
+            suite.items = None  # read by the workers
         if suite.open_member is not None:
             assert par.items_digest is not None
             suite.parallel = par.items_digest
             suite.parallel_items = par.items
             suite.items = None  # read by the workers
-        return _Outcome(**par.found_fields(), checks=None, clean=True, had_items=suite.open_member is not None)
+        had_items = suite.open_member is not None or suite.reveal is not None
+        return _Outcome(**par.found_fields(), checks=None, clean=True, had_items=had_items)
 
     def records_serial(self, suite: _Suite, ctx: RecordContext) -> _Outcome | None:
         """The one streaming pass over the records (see the module docstring)."""
