@@ -101,7 +101,7 @@ CHUNKS_PER_WORKER = 4
 _WINDOW = 1 << 16
 _INDEX_ENTRY = 128
 _REVEAL_BLOCK = 1 << 20
-"""Newlines of a reveal are counted per block of this many bytes (see :func:`newline_table`)."""
+"""Newlines of a reveal are counted per block of this many bytes (see :func:`_newline_table`)."""
 _SALT_TAIL = len(b',"salt":"') + 64 + len(b'"}')
 """A canonical reveal line is ``{"item":ITEM,"salt":"<64 hex digits>"}``."""
 
@@ -237,7 +237,7 @@ def _index_position(f: _File, first: bytes) -> int:
     return lo
 
 
-def newline_table(src: Source) -> tuple[int, ...]:
+def _newline_table(src: Source) -> tuple[int, ...]:
     """Entry ``i``: the newlines in the first ``i * _REVEAL_BLOCK`` bytes of ``src`` (so a
     worker finds the line number of a position reading at most one block)."""
     table = [0]
@@ -307,7 +307,7 @@ class Job:
     max_line: int
     reveal_lines: tuple[int, ...] | None = None
     """Not None: ``items`` are a reveal's item lines (the lines after its header), and these
-    are their newlines per block (:func:`newline_table`)."""
+    are their newlines per block (:func:`_newline_table`)."""
 
 
 @dataclass(frozen=True)
@@ -891,7 +891,7 @@ def check_records_parallel(
             return None
         job = Job(ctx, rec_src, items_src, items_member or "", idx_src, max_line)
         if reveal is not None:
-            job = Job(ctx, rec_src, reveal, reveal.path, idx_src, max_line, newline_table(reveal))
+            job = Job(ctx, rec_src, reveal, reveal.path, idx_src, max_line, _newline_table(reveal))
         method = _start_method()
         if rec_info.size < (MIN_BYTES if method == "fork" else MIN_BYTES_SPAWN):
             LAST_RUN["outcome"] = "serial: a small bundle"
