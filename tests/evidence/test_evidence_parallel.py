@@ -231,7 +231,9 @@ def test_bad_bundles_get_the_serial_report(
 def test_a_worker_that_dies_hands_back_to_the_serial_path(big_run: Path, keys: KeyStore) -> None:
     """A worker killed mid-run (here by a signal, as the OOM killer would) leaves the pool
     with work in hand: the pool reports it and the caller runs the serial path."""
+    from accord.evidence._chunk import Job
     from accord.evidence._container import BundleReader
+    from accord.evidence._pool import Pool
     from accord.evidence._records import RecordContext
 
     path = write_bundle(big_run, frameworks=[], compression="stored").path
@@ -240,7 +242,7 @@ def test_a_worker_that_dies_hands_back_to_the_serial_path(big_run: Path, keys: K
     idx = _parallel.source_of(reader, reader.info("records.index"))
     assert src is not None and idx is not None
     ctx = RecordContext(member="records.jsonl", target="0" * 64, suite="big-suite", params=None)
-    pool = _parallel._Pool(2, _parallel.Job(ctx, src, None, "", idx, 1 << 20), "fork", 2)
+    pool = Pool(2, Job(ctx, src, None, "", idx, 1 << 20), "fork", 2)
     try:
         os.kill(pool.procs[0].pid, signal.SIGKILL)
         pool.procs[0].join()

@@ -1,5 +1,9 @@
 """Checking a large bundle's records in worker processes.
 
+This module plans the chunks, reads the member digests and assembles what the workers
+return; what a worker does with one chunk is in ``_chunk``, the worker processes are in
+``_pool``.
+
 The records member is cut at line starts into chunks of about equal size; each worker checks
 whole chunks with the same :class:`~accord.evidence._records.RecordChecker` as the serial
 path (``RecordChecker.lines``: the same checks, step by step over batches of records), and the
@@ -39,7 +43,7 @@ every problem exactly: so the report of a bundle is the same whichever path ran.
 
 Workers are forked when that is safe (Linux, no other thread in the process, no running
 event loop): they then share the parent's imports and start in a millisecond or two each (a
-bare ``os.fork``: see :class:`_Forked`); a worker gets its first chunks as soon as it is forked
+bare ``os.fork``: see ``_pool``); a worker gets its first chunks as soon as it is forked
 instead of waiting for the others, and is told to exit as soon as no chunk is left for it. Else they
 start with ``forkserver`` (or ``spawn``), which costs their imports, so only larger bundles
 use them. A member that is deflated in the ZIP file is inflated by the parent: the records
@@ -50,10 +54,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import os
-import signal
-import sys
 import tempfile
 import threading
 import time
@@ -66,18 +67,24 @@ from typing import IO, Any
 import orjson
 
 from accord.evidence._aggregate import Tally
+from accord.evidence._chunk import (
+    INDEX_ENTRY,
+    Anomaly,
+    ChunkResult,
+    File,
+    Job,
+    Source,
+    Task,
+    newline_table,
+)
 from accord.evidence._container import BundleReader, MemberInfo
-from accord.evidence._fast import canonical_line, item_shape
-from accord.evidence._merkle import MerkleBuilder, SubtreeBuilder
+from accord.evidence._merkle import MerkleBuilder
+from accord.evidence._pool import Pool, start_method
 from accord.evidence._records import (
     MAX_DETAILS,
-    Issues,
-    ItemChecker,
-    RecordChecker,
     RecordContext,
     RecordsFound,
 )
-from accord.evidence._seal import salted_leaf
 
 __all__ = [
     "LAST_RUN",
@@ -98,13 +105,6 @@ CHUNK_MAX = 4 << 20
 """A chunk's records are held whole by a worker (and, for a deflated member, by this process
 while it is sent): chunks stay under this many bytes, so memory does not grow with the bundle."""
 CHUNKS_PER_WORKER = 4
-_WINDOW = 1 << 16
-_INDEX_ENTRY = 128
-_REVEAL_BLOCK = 1 << 20
-"""Newlines of a reveal are counted per block of this many bytes (see :func:`_newline_table`)."""
-_SALT_TAIL = len(b',"salt":"') + 64 + len(b'"}')
-"""A canonical reveal line is ``{"item":ITEM,"salt":"<64 hex digits>"}``."""
-
 LAST_RUN: dict[str, Any] = {}
 """How the last call went in this process (workers, start method, chunks, timings, the
 workers' ``utilisation``, and ``outcome``: ``parallel``, or why the serial path ran); for
@@ -117,590 +117,6 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
-
-
-class _Anomaly(Exception):
-    """Something the parallel path does not report itself: the serial path will."""
-
-
-# -- reading plain byte ranges --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Source:
-    """A member's bytes as a plain range of a file: ``size`` bytes at ``offset`` of ``path``."""
-
-    path: str
-    offset: int
-    size: int
-    nofollow: bool = False
-    """A member file of a directory bundle: never through a symbolic link."""
-
-
-class _File:
-    """Random access to one Source (pread)."""
-
-    def __init__(self, src: Source) -> None:
-        self.src = src
-        self.fd = os.open(
-            src.path, os.O_RDONLY | (getattr(os, "O_NOFOLLOW", 0) if src.nofollow else 0)
-        )
-
-    def close(self) -> None:
-        os.close(self.fd)
-
-    def read(self, start: int, end: int) -> bytes:
-        """Bytes ``[start, end)`` of the member."""
-        end = min(end, self.src.size)
-        if end <= start:
-            return b""
-        n = end - start
-        data = os.pread(self.fd, n, self.src.offset + start)
-        if len(data) != n:
-            parts = [data]
-            got = len(data)
-            while got < n:
-                more = os.pread(self.fd, n - got, self.src.offset + start + got)
-                if not more:
-                    raise _Anomaly("short read")
-                parts.append(more)
-                got += len(more)
-            data = b"".join(parts)
-        return data
-
-    def line_at(self, x: int, max_line: int) -> tuple[int, bytes | None]:
-        """(start, line) of the first line starting at or after byte ``x``; (size, None) if
-        there is none."""
-        size = self.src.size
-        if x > 0:
-            pos = x - 1
-            while True:
-                if pos >= size:
-                    return size, None
-                window = self.read(pos, pos + _WINDOW)
-                i = window.find(b"\n")
-                if i >= 0:
-                    x = pos + i + 1
-                    break
-                pos += len(window)
-                if pos - x > max_line:
-                    raise _Anomaly("line too long")
-        if x >= size:
-            return size, None
-        parts = []
-        pos = x
-        while True:
-            window = self.read(pos, pos + _WINDOW)
-            if not window:
-                raise _Anomaly("no final newline")
-            i = window.find(b"\n")
-            if i >= 0:
-                parts.append(window[:i])
-                return x, b"".join(parts)
-            parts.append(window)
-            pos += len(window)
-            if pos - x > max_line:
-                raise _Anomaly("line too long")
-
-
-def _item_hash(line: bytes, reveal: bool) -> str:
-    """An item line's item hash: of the line, or (a reveal's line) of the item in it (on a
-    line that is not canonical, some hash)."""
-    return hashlib.sha256(line[8 : len(line) - _SALT_TAIL] if reveal else line).hexdigest()
-
-
-def _item_bound(f: _File, target: str | None, max_line: int, reveal: bool = False) -> int:
-    """Byte position of the first item line whose hash is ``>= target`` (items sorted by
-    hash; on unsorted bytes some position, the same for the same target)."""
-    if target is None:
-        return 0
-    lo, hi = 0, f.src.size
-    while lo < hi:
-        mid = (lo + hi) // 2
-        _start, line = f.line_at(mid, max_line)
-        if line is None or _item_hash(line, reveal) >= target:
-            hi = mid
-        else:
-            lo = mid + 1
-    return f.line_at(lo, max_line)[0]
-
-
-def _index_position(f: _File, first: bytes) -> int:
-    """The first index entry whose item hash is ``>= first`` (entries sorted by item hash)."""
-    lo, hi = 0, f.src.size // _INDEX_ENTRY
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if f.read(mid * _INDEX_ENTRY, mid * _INDEX_ENTRY + 32) >= first:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
-
-
-def _newline_table(src: Source) -> tuple[int, ...]:
-    """Entry ``i``: the newlines in the first ``i * _REVEAL_BLOCK`` bytes of ``src`` (so a
-    worker finds the line number of a position reading at most one block)."""
-    table = [0]
-    f = _File(src)
-    try:
-        for start in range(0, src.size - src.size % _REVEAL_BLOCK, _REVEAL_BLOCK):
-            table.append(table[-1] + f.read(start, start + _REVEAL_BLOCK).count(b"\n"))
-    finally:
-        f.close()
-    return tuple(table)
-
-
-def _lines_before(f: _File, pos: int, table: tuple[int, ...]) -> int:
-    block = pos // _REVEAL_BLOCK
-    return table[block] + f.read(block * _REVEAL_BLOCK, pos).count(b"\n")
-
-
-class _Revealed:
-    """A reveal's item lines, checked as ``iter_reveal`` checks them (canonical, ``{item,
-    salt}``, a 32-byte salt, strictly increasing item hash), each item of the item shape:
-    anything else is an anomaly (the serial path names it). Iterating yields what
-    ``ItemChecker`` yields; the commitment tree's leaves (from ``first``, the first line's
-    position in the reveal), the item hashes and the counts per category and language are
-    kept."""
-
-    def __init__(self, lines: list[bytes], first: int) -> None:
-        self.lines = lines
-        self.tree = SubtreeBuilder(first)
-        self.hashes: list[bytes] = []
-        self.counts: Counter[tuple[str, str]] = Counter()
-
-    def __iter__(self) -> Iterator[tuple[str, Any, bool]]:
-        prev = b""
-        tree, hashes, counts = self.tree, self.hashes, self.counts
-        for line in self.lines:
-            try:
-                raw = orjson.loads(line)
-                item, salt_hex = raw["item"], raw["salt"]
-                salt = bytes.fromhex(salt_hex)
-            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-                raise _Anomaly("a revealed item is not {item, salt}") from None
-            if len(raw) != 2 or len(salt) != 32 or not item_shape(item) or not canonical_line(raw, line):
-                raise _Anomaly("a revealed item is not canonical or not of the item shape")
-            digest = hashlib.sha256(line[8 : len(line) - _SALT_TAIL]).digest()
-            if digest <= prev:
-                raise _Anomaly("revealed items are not sorted")
-            prev = digest
-            hashes.append(digest)
-            tree.add(salted_leaf(salt, digest))
-            counts[(item["category"] or "", item["lang"])] += 1
-            yield digest.hex(), item, True
-
-
-# -- the work of one chunk ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Job:
-    """What every chunk shares (sent once to each worker)."""
-
-    ctx: RecordContext
-    records: Source | None
-    """None: the parent streams the records (a deflated member) inside the tasks."""
-    items: Source | None
-    items_member: str
-    index: Source
-    max_line: int
-    reveal_lines: tuple[int, ...] | None = None
-    """Not None: ``items`` are a reveal's item lines (the lines after its header), and these
-    are their newlines per block (:func:`_newline_table`)."""
-
-
-@dataclass(frozen=True)
-class Task:
-    n: int
-    start: int
-    end: int
-    lo: str | None
-    """The chunk's first item hash (None for the first chunk: every item below)."""
-    hi: str | None
-    """The next chunk's first item hash (None for the last chunk)."""
-    data: bytes | None = None
-
-
-@dataclass
-class ChunkResult:
-    n: int
-    ok: bool = True
-    reason: str = ""
-    count: int = 0
-    pos: int = 0
-    subtrees: list[tuple[int, bytes]] = field(default_factory=list)
-    item_lo: int = 0
-    item_hi: int = 0
-    item_hashes: bytes = b""
-    items_without_record: int = 0
-    items_missing: list[str] = field(default_factory=list)
-    sealed_counts: Counter[tuple[str, str]] = field(default_factory=Counter)
-    regraded: int = 0
-    regrade_skipped: Counter[str] = field(default_factory=Counter)
-    tally: Tally = field(default_factory=Tally)
-    found: tuple[int, str, str, bytes] | None = None
-    reveal_first: int = 0
-    reveal_subtrees: list[tuple[int, bytes]] = field(default_factory=list)
-    reveal_counts: Counter[tuple[str, str]] = field(default_factory=Counter)
-    busy_s: float = 0.0
-    """Seconds the worker spent on this chunk (for ``LAST_RUN``'s utilisation)."""
-
-
-def check_chunk(job: Job, task: Task) -> ChunkResult:
-    """Check one chunk; ``ok`` is False (with a reason) unless everything in it holds."""
-    res = ChunkResult(task.n)
-    files: list[_File] = []
-    try:
-        return _check_chunk(job, task, res, files)
-    except _Anomaly as e:
-        res.ok, res.reason = False, str(e)
-        return res
-    finally:
-        for f in files:
-            f.close()
-
-
-def _check_chunk(job: Job, task: Task, res: ChunkResult, files: list[_File]) -> ChunkResult:
-    if task.data is not None:
-        data = task.data
-    else:
-        assert job.records is not None
-        rf = _File(job.records)
-        files.append(rf)
-        data = rf.read(task.start, task.end)
-    if len(data) != task.end - task.start or (data and not data.endswith(b"\n")):
-        raise _Anomaly("chunk does not end at a line end")
-    lines = data.split(b"\n")
-    lines.pop()
-    del data
-    first_raw = b""
-    if lines:
-        if max(map(len, lines)) > job.max_line:
-            raise _Anomaly("line too long")
-        try:
-            first = orjson.loads(lines[0])["item_hash"]
-        except (orjson.JSONDecodeError, KeyError, TypeError) as e:
-            raise _Anomaly(f"first record: {e}") from None
-        if type(first) is not str or (task.lo is not None and first != task.lo) or len(first) != 64:
-            raise _Anomaly("first record is not the chunk's bound")
-        try:
-            first_raw = bytes.fromhex(first)
-        except ValueError:
-            raise _Anomaly("first record's hash") from None
-    # the index entries of these records
-    xf = _File(job.index)
-    files.append(xf)
-    pos = _index_position(xf, first_raw) if lines else 0
-    entries = xf.read(pos * _INDEX_ENTRY, (pos + len(lines)) * _INDEX_ENTRY)
-    res.pos = pos
-    # the items of this chunk's hash range
-    issues = Issues()
-    hashes: list[bytes] = []
-    items_iter = None
-    checker_items: ItemChecker | None = None
-    revealed: _Revealed | None = None
-    if job.items is not None:
-        itf = _File(job.items)
-        files.append(itf)
-        reveal = job.reveal_lines is not None
-        res.item_lo = _item_bound(itf, task.lo, job.max_line, reveal)
-        res.item_hi = (
-            _item_bound(itf, task.hi, job.max_line, reveal) if task.hi is not None else job.items.size
-        )
-        if res.item_hi < res.item_lo:
-            raise _Anomaly("items are not sorted")
-        item_data = itf.read(res.item_lo, res.item_hi)
-        if item_data and not item_data.endswith(b"\n"):
-            raise _Anomaly("items: no final newline")
-        item_lines = item_data.split(b"\n")
-        item_lines.pop()
-        del item_data
-        if item_lines and max(map(len, item_lines)) > job.max_line:
-            raise _Anomaly("item line too long")
-        if job.reveal_lines is not None:
-            revealed = _Revealed(item_lines, _lines_before(itf, res.item_lo, job.reveal_lines))
-            hashes = revealed.hashes
-            items_iter = iter(revealed)
-        else:
-            checker_items = ItemChecker(
-                job.items_member, item_lines, issues, lambda h, _line: hashes.append(h)
-            )
-            items_iter = iter(checker_items)
-    entry_iter = (
-        entries[i : i + _INDEX_ENTRY]
-        for i in range(0, len(entries) - len(entries) % _INDEX_ENTRY, _INDEX_ENTRY)
-    )
-    tree = SubtreeBuilder(pos)
-    checker = RecordChecker(job.ctx, items_iter, entry_iter, tree)
-    checker.lines(1, lines)
-    checker.finish()
-    if checker.any_issue() or not checker.clean or issues:
-        raise _Anomaly("a record or item check fails")
-    if (
-        task.hi is not None
-        and lines
-        and (checker.prev >= task.hi or checker.prev[:24] == task.hi[:24])
-    ):
-        raise _Anomaly("records are not sorted across chunks")
-    if hashes and (
-        (task.lo is not None and hashes[0].hex() < task.lo)
-        or (task.hi is not None and hashes[-1].hex() >= task.hi)
-    ):
-        raise _Anomaly("items outside the chunk's range")
-    res.count = len(lines)
-    res.subtrees = tree.subtrees()
-    res.item_hashes = b"".join(hashes)
-    res.items_without_record = checker.items_without_record
-    res.items_missing = checker.items_missing
-    res.sealed_counts = checker.sealed_counts
-    res.regraded = checker.regraded
-    res.regrade_skipped = checker.regrade_skipped
-    res.tally = checker.tally
-    res.found = checker.found
-    if revealed is not None:
-        res.reveal_first = revealed.tree.start
-        res.reveal_subtrees = revealed.tree.subtrees()
-        res.reveal_counts = revealed.counts
-    return res
-
-
-# -- workers --------------------------------------------------------------------------------
-
-
-def _worker(conn: Any, job: Job) -> None:
-    """A worker's loop: tasks in, results out, until None. Never raises."""
-    import gc
-
-    with contextlib.suppress(ValueError, OSError):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it ends us
-    gc.freeze()
-    gc.set_threshold(50_000, 10, 10)
-    try:
-        while True:
-            task = conn.recv()
-            if task is None:
-                break
-            began = time.perf_counter()
-            try:
-                res = check_chunk(job, task)
-            except Exception as e:  # a worker's error is the serial path's to report
-                res = ChunkResult(task.n, ok=False, reason=f"{type(e).__name__}: {e}")
-            res.busy_s = time.perf_counter() - began
-            conn.send(res)
-    except BaseException:  # the parent sees the worker gone and runs the serial path
-        pass
-    finally:
-        with contextlib.suppress(OSError):
-            conn.close()
-
-
-def _start_method() -> str:
-    """``fork`` where it is safe, else ``forkserver`` or ``spawn``."""
-    methods = multiprocessing.get_all_start_methods()
-    if (
-        sys.platform.startswith("linux")
-        and "fork" in methods
-        and threading.active_count() == 1
-        and not _loop_running()
-    ):
-        return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
-
-
-def _loop_running() -> bool:
-    asyncio = sys.modules.get("asyncio")
-    if asyncio is None:
-        return False
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
-
-
-class _Forked:
-    """A worker started with a bare ``os.fork`` (as multiprocessing's ``fork`` method does,
-    without its bookkeeping: ~1.2 ms per worker instead of ~2.7 ms on the development
-    machine). The child runs :func:`_worker` and leaves with ``os._exit``; a dead child shows
-    to the parent as the end of its connection."""
-
-    sentinel = None
-
-    def __init__(self, conn: Any, job: Job, inherited: list[Any]) -> None:
-        for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
-            with contextlib.suppress(Exception):
-                stream.flush()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child (its work is covered through the pool)
-            code = 1
-            try:
-                for c in inherited:  # the parent's ends of the other workers' pipes
-                    with contextlib.suppress(OSError):
-                        c.close()
-                _worker(conn, job)
-                code = 0
-            finally:
-                os._exit(code)
-        self.pid = pid
-        self.exitcode: int | None = None
-
-    def is_alive(self) -> bool:
-        if self.exitcode is not None:
-            return False
-        try:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-        except ChildProcessError:
-            self.exitcode = -1
-            return False
-        if pid == 0:
-            return True
-        self.exitcode = os.waitstatus_to_exitcode(status)
-        return False
-
-    def terminate(self) -> None:
-        if self.is_alive():
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGTERM)
-
-    def join(self, timeout: float | None = None) -> None:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while self.is_alive():
-            if deadline is not None and time.monotonic() >= deadline:
-                return
-            time.sleep(0.001)
-
-
-class _Pool:
-    """``n`` worker processes, each fed at most ``depth`` tasks at a time (two when tasks are
-    byte ranges, so a worker never waits; one when they carry the bytes, so the parent never
-    blocks sending to a busy worker)."""
-
-    def __init__(self, n: int, job: Job, method: str, depth: int, tasks: Iterator[Task] | None = None) -> None:
-        """Start the workers; with ``tasks``, each gets its first tasks as soon as it is
-        started (starting one costs the parent a few ms, so the first ones work meanwhile)."""
-        self.depth = depth
-        self.failure = ""
-        self.tasks = tasks
-        self.inflight = [0] * n
-        self.results: list[ChunkResult] = []
-        self.pending = True
-        ctx: Any = multiprocessing.get_context(method)
-        self.procs: list[Any] = []
-        self.conns: list[Any] = []
-        self.released: list[bool] = [False] * n
-        try:
-            for i in range(n):
-                parent, child = ctx.Pipe()
-                self.conns.append(parent)
-                p: Any
-                if method == "fork":
-                    p = _Forked(child, job, self.conns)
-                else:
-                    p = ctx.Process(target=_worker, args=(child, job), daemon=True)
-                    p.start()
-                child.close()
-                self.procs.append(p)
-                if tasks is not None and not self.failure:
-                    self._feed_or_fail(i)
-        except BaseException:
-            self.close(abort=True)  # the workers started so far
-            raise
-
-    def start(self, tasks: Iterator[Task] | None = None) -> None:
-        """Hand each worker its first tasks (``tasks``, unless given when starting)."""
-        if tasks is not None:
-            self.tasks = tasks
-        for i in range(len(self.conns)):
-            if self.failure:
-                return
-            self._feed_or_fail(i)
-
-    def _feed_or_fail(self, i: int) -> None:
-        try:
-            self._feed(i)
-        except _Anomaly as e:
-            self.failure = str(e)
-
-    def _feed(self, i: int) -> None:
-        if self.tasks is None:
-            return
-        while self.pending and self.inflight[i] < self.depth:
-            task = next(self.tasks, None)
-            if task is None:
-                self.pending = False
-                return
-            try:
-                self.conns[i].send(task)
-            except OSError:
-                raise _Anomaly("a worker is gone") from None
-            self.inflight[i] += 1
-
-    def finish(self) -> list[ChunkResult] | None:
-        """Wait for every result, handing out the remaining tasks."""
-        if self.failure:
-            return None
-        try:
-            return self._collect()
-        except _Anomaly as e:
-            self.failure = str(e)
-            return None
-
-    def _collect(self) -> list[ChunkResult] | None:
-        from multiprocessing.connection import wait
-
-        inflight = self.inflight
-        conn_index = {id(c): i for i, c in enumerate(self.conns)}
-        sentinels = {p.sentinel: i for i, p in enumerate(self.procs) if p.sentinel is not None}
-        while any(inflight):
-            ready = wait(
-                [c for i, c in enumerate(self.conns) if inflight[i]]
-                + [p.sentinel for i, p in enumerate(self.procs) if inflight[i] and p.sentinel is not None]
-            )
-            r: Any
-            for r in ready:
-                if r in sentinels:
-                    self.failure = "a worker died"
-                    return None
-                i = conn_index[id(r)]
-                try:
-                    res: ChunkResult = r.recv()
-                except (EOFError, OSError):
-                    self.failure = "a worker is gone"
-                    return None
-                inflight[i] -= 1
-                if not res.ok:
-                    self.failure = f"chunk {res.n}: {res.reason}"
-                    return None
-                self.results.append(res)
-                self._feed(i)
-                if not inflight[i] and not self.pending:
-                    self._release(i)  # nothing left for it: it exits while the others work
-        return self.results
-
-    def _release(self, i: int) -> None:
-        """Tell worker ``i`` to exit (once)."""
-        if not self.released[i]:
-            self.released[i] = True
-            with contextlib.suppress(OSError):
-                self.conns[i].send(None)
-
-    def close(self, abort: bool = False) -> None:
-        """End the workers: idle ones exit on None; ``abort`` ends busy ones at once (their
-        results are no longer wanted)."""
-        if abort:
-            for p in self.procs:
-                if p.is_alive():
-                    p.terminate()
-        for i, c in enumerate(self.conns):
-            self._release(i)
-            with contextlib.suppress(OSError):
-                c.close()
-        for p in self.procs:
-            p.join(timeout=2)
-            if p.is_alive():
-                p.terminate()
-                p.join()
 
 
 # -- the parent -----------------------------------------------------------------------------
@@ -872,7 +288,7 @@ def check_records_parallel(
     as is ``meanwhile``). ``reveal``: the item lines of a sealed suite's reveal (a plain
     file), for the records to be bound to instead of an items member."""
     tmp: list[IO[bytes]] = []
-    pool: _Pool | None = None
+    pool: Pool | None = None
     digests: _Digests | None = None
     LAST_RUN.clear()
     LAST_RUN.update(workers=workers, outcome="serial: not started")
@@ -891,8 +307,8 @@ def check_records_parallel(
             return None
         job = Job(ctx, rec_src, items_src, items_member or "", idx_src, max_line)
         if reveal is not None:
-            job = Job(ctx, rec_src, reveal, reveal.path, idx_src, max_line, _newline_table(reveal))
-        method = _start_method()
+            job = Job(ctx, rec_src, reveal, reveal.path, idx_src, max_line, newline_table(reveal))
+        method = start_method()
         if rec_info.size < (MIN_BYTES if method == "fork" else MIN_BYTES_SPAWN):
             LAST_RUN["outcome"] = "serial: a small bundle"
             return None
@@ -908,7 +324,7 @@ def check_records_parallel(
             LAST_RUN["chunks"] = len(planned)
             tasks = iter(planned)
         forking = time.perf_counter()
-        pool = _Pool(workers, job, method, 2 if rec_src is not None else 1, tasks)
+        pool = Pool(workers, job, method, 2 if rec_src is not None else 1, tasks)
         # the digests of plain members, read while the workers work (after the fork)
         plain = []
         for name, info, src in (
@@ -993,9 +409,9 @@ def _record_hash(line: bytes) -> str:
     try:
         h = orjson.loads(line)["item_hash"]
     except (orjson.JSONDecodeError, KeyError, TypeError) as e:
-        raise _Anomaly(f"boundary record: {e}") from None
+        raise Anomaly(f"boundary record: {e}") from None
     if type(h) is not str:
-        raise _Anomaly("boundary record: item_hash")
+        raise Anomaly("boundary record: item_hash")
     return h
 
 
@@ -1019,7 +435,7 @@ def guided_cuts(size: int, workers: int) -> list[int]:
 def _tasks_from_file(src: Source, cuts: list[int], max_line: int) -> list[Task]:
     """Chunks of a plain records member, cut at the first line start at or after each of
     ``cuts``."""
-    f = _File(src)
+    f = File(src)
     try:
         bounds: list[tuple[int, str | None]] = [(0, None)]
         for cut in cuts:
@@ -1064,7 +480,7 @@ def _tasks_from_stream(
         cut = buf.rfind(b"\n") + 1
         if cut == 0:
             if len(buf) > max_line:
-                raise _Anomaly("line too long")
+                raise Anomaly("line too long")
             continue
         piece = bytes(buf[:cut])
         del buf[:cut]
@@ -1078,7 +494,7 @@ def _tasks_from_stream(
         prev = (piece, lo)
     if buf:
         if not buf.endswith(b"\n"):
-            raise _Anomaly("no final newline")
+            raise Anomaly("no final newline")
         piece = bytes(buf)
         if prev is None:
             prev = (piece, None)
@@ -1153,7 +569,7 @@ def _assemble(
     if (
         total != count
         or tree.root().hex() != merkle_root
-        or found[index][1] != total * _INDEX_ENTRY
+        or found[index][1] != total * INDEX_ENTRY
     ):
         return None
     if items_member is not None:
