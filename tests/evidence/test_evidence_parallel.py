@@ -144,6 +144,21 @@ def test_a_sealed_bundle_with_its_reveal(
         assert [c.id for c in serial.checks if not c.ok][0] in ("reveal", "records.suite")
 
 
+def test_a_sealed_bundle_with_its_reveal_deflated_and_unpacked(
+    tmp_path: Path, server: FakeServer, keys: KeyStore
+) -> None:
+    run = make_run(tmp_path, server, 30, name="private")
+    commitment = seal_suite(tmp_path / "private-suite.jsonl", tmp_path / "c.json").path
+    path = write_bundle(run, frameworks=[], sealed=commitment, compression="deflate").path
+    reveal = reveal_suite(commitment, tmp_path / "private-suite.jsonl", tmp_path / "reveal.jsonl")
+    unpack_bundle(path, tmp_path / "dir")
+    for bundle in (path, tmp_path / "dir"):
+        serial, parallel, outcome = _both(bundle, reveal=reveal)
+        assert outcome == "parallel"
+        assert serial.ok, failed(serial)
+        assert parallel.model_dump() == serial.model_dump()
+
+
 def _edit(members: dict[str, bytes], pick: int, change: Any) -> None:
     lines = record_lines(members)
     raw = orjson.loads(lines[pick])
