@@ -136,13 +136,6 @@ class RecordsFound:
         return {f.name: getattr(self, f.name) for f in fields(RecordsFound)}
 
 
-@dataclass
-class _Grader:
-    grader: Any
-    version: str
-    rule: bool
-
-
 def _read_line(line: bytes, shape_of: Callable[[Any], bool]) -> tuple[Any, Any, bool, CanonicalError | None]:
     """``(parsed, exact, shape, error)`` for one JSON line: ``parsed`` by orjson (None: not
     JSON), ``exact`` as RFC 8785 parsing reads it (``parsed`` itself when the fast path
@@ -262,7 +255,7 @@ class RecordChecker:
         self.regraded = 0
         self.regrade_skipped: Counter[str] = Counter()
         self.found: tuple[int, str, str, bytes] | None = None
-        self.graders: dict[str, _Grader | None] = {}
+        self.graders: dict[str, Any | None] = {}
         self._fed: tuple[str, Key] | None = None
         self._idx_ahead: deque[bytes] = deque()
         """Index entries read ahead by a batch (at most one per record of the batch)."""
@@ -288,20 +281,24 @@ class RecordChecker:
         ahead = self._items_ahead
         return ahead.popleft() if ahead else next(self.items, None)
 
-    def grader(self, grader_id: str) -> _Grader | None:
+    def grader(self, grader_id: str) -> Any | None:
+        """The rule grader to re-grade the grades of ``grader_id`` (``name@version``) with;
+        None when there is none here (an unknown name, another version, or a judge, whose
+        grades are taken as recorded)."""
         if grader_id in self.graders:
             return self.graders[grader_id]
         from accord.graders import create_grader
 
-        name = grader_id.partition("@")[0]
+        name, _, version = grader_id.partition("@")
+        g: Any
         try:
-            g: Any = create_grader(name)
+            g = create_grader(name)
         except AccordError:
-            entry = None
-        else:
-            entry = _Grader(g, str(g.version), not hasattr(g, "agrade"))
-        self.graders[grader_id] = entry
-        return entry
+            g = None
+        if g is not None and (str(g.version) != version or hasattr(g, "agrade")):
+            g = None
+        self.graders[grader_id] = g
+        return g
 
     def _skip_item(self) -> None:
         assert self.item_cur is not None
@@ -468,11 +465,11 @@ class RecordChecker:
             for g in grades:
                 gid = g["grader"]
                 gr = graders[gid] if gid in graders else self.grader(gid)
-                if gr is None or gr.version != gid.partition("@")[2] or not gr.rule or obj is None:
+                if gr is None or obj is None:
                     skipped.append(gid)
                     continue
                 regraded += 1
-                if not _same_grade(gr.grader.grade(obj, response["text"]), g):
+                if not _same_grade(gr.grade(obj, response["text"]), g):
                     break
             else:
                 continue
@@ -676,15 +673,10 @@ class RecordChecker:
             for g in grades:
                 gid = g["grader"]
                 gr = self.graders[gid] if gid in self.graders else self.grader(gid)
-                if (
-                    gr is None
-                    or gr.version != gid.partition("@")[2]
-                    or not gr.rule
-                    or item_obj is None
-                ):
+                if gr is None or item_obj is None:
                     self.regrade_skipped[gid] += 1
                     continue
-                again = gr.grader.grade(item_obj, text)
+                again = gr.grade(item_obj, text)
                 self.regraded += 1
                 if not _same_grade(again, g):
                     self.regrade.add(
