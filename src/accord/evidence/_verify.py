@@ -64,7 +64,7 @@ from accord.evidence._seal import iter_reveal, parse_commitment, salted_leaf
 from accord.i18n import t
 
 if TYPE_CHECKING:
-    from accord.evidence._parallel import Source
+    from accord.evidence._chunk import Source
 
 __all__ = ["verify_bundle", "verify_proof"]
 
@@ -531,9 +531,10 @@ class _Verifier:
         # the item lines, for the parallel path to read (a regular file only)
         st = os.fstat(f.fileno())
         if stat.S_ISREG(st.st_mode):
-            from accord.evidence._parallel import Source
+            from accord.evidence._chunk import Source
 
-            suite.reveal = Source(str(reveal), f.tell(), st.st_size - f.tell())
+            start = f.tell()
+            suite.reveal = Source(str(reveal), start, st.st_size - start)
         return suite
 
     # -- records ------------------------------------------------------------------------------

@@ -607,7 +607,7 @@ def classify_refusal(
     # fold that to ASCII (one for one, so positions still match the original).
     text = stripped
     ascii_only = text.isascii()
-    if not ascii_only and "，" not in text and "\u3002" not in text:  # no ，or 。
+    if not ascii_only and "\uff0c" not in text and "\u3002" not in text:  # no ，or 。
         for fancy, plain in _TYPOGRAPHY:
             if fancy in text:
                 text = text.replace(fancy, plain)
