@@ -53,8 +53,11 @@ kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 run = _parallel.LAST_RUN
 outcome = run.get("outcome", "serial").split(":")[0]
 n = run.get("workers", 1) if outcome == "parallel" else 1
-# seconds from the start of the records phase: workers started, all chunks checked, digests done
-timeline = f"{run.get('started_s', 0):.3f},{run.get('checked_s', 0):.3f},{run.get('digests_s', 0):.3f},{run.get('chunks', 0)},{run.get('utilisation', 0):.2f}"
+# seconds before the records phase; from its start: workers started, all chunks checked, digests
+# done, the phase over; seconds after it
+before = run.get("began", t0) - t0
+phase = run.get("phase_s", 0)
+timeline = f"{before:.3f}|{run.get('started_s', 0):.3f},{run.get('checked_s', 0):.3f},{run.get('digests_s', 0):.3f},{phase:.3f}|{elapsed - before - phase:.3f};{run.get('chunks', 0)},{run.get('utilisation', 0):.2f}"
 print(elapsed, hwm, kids, n, outcome, timeline, report.ok, "|".join(failed[:3]))
 """
 
@@ -355,6 +358,11 @@ def main(argv: list[str] | None = None) -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument(
+        "--bundles",
+        default="auto,deflate,stored",
+        help="which of the bundles to build and verify (comma-separated)",
+    )
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument(
         "--frameworks", type=int, default=1, help="built-in frameworks to bundle (0 = none)"
@@ -375,6 +383,13 @@ def main(argv: list[str] | None = None) -> None:
         help="also bundle the run with its suite sealed, and verify it without and with the reveal",
     )
     a = ap.parse_args(argv)
+    import compileall
+
+    import accord
+
+    # verify as installed (pip compiles the bytecode), not the compiling of modules edited since
+    # their cached bytecode was written (PYTHONDONTWRITEBYTECODE leaves it stale)
+    compileall.compile_dir(str(Path(accord.__file__).parent), quiet=1)
     root = Path(tempfile.mkdtemp(prefix="accord-verify-bench-"))
     os.environ["ACCORD_KEYS_DIR"] = str(root / "keys")
     try:
@@ -393,11 +408,8 @@ def main(argv: list[str] | None = None) -> None:
         pub.write_text(KeyStore().public("bench").pem())
         rows: list[tuple[str, int, float, float, float, float, float, int, str, list[float]]] = []
         timelines: list[tuple[str, float, str]] = []
-        compressions: tuple[Literal["auto", "deflate", "stored"], ...] = (
-            "auto",
-            "deflate",
-            "stored",
-        )
+        every: tuple[Literal["auto", "deflate", "stored"], ...] = ("auto", "deflate", "stored")
+        compressions = [c for c in every if c in a.bundles.split(",")]
         for compression in compressions:
             t0 = time.perf_counter()
             path = write_bundle(
@@ -451,7 +463,9 @@ def main(argv: list[str] | None = None) -> None:
                 f"| {label} | {size / 1e6:,.1f} | {built:.1f} | {base:.2f} | {took:.2f} | {took / base:.1f}x | {each} | {outcome} ({n}) | {rss:.0f} | {kids:.0f} |"
             )
         print(
-            "\nparallel runs: workers started, all chunks checked, member digests done (s into the records phase); chunks; utilisation (share of the workers' time spent checking)"
+            "\nparallel runs (best run): s before the records phase | s into it: workers started, all chunks checked,"
+            " member digests done, phase over | s after it; chunks, utilisation (share of the workers' time"
+            " spent checking and hashing)"
         )
         for label, took, timeline in timelines:
             print(f"  {label}: verify {took:.2f} s; {timeline}")

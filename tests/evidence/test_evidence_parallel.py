@@ -23,6 +23,8 @@ from accord.evidence import (
     verify_bundle,
     write_bundle,
 )
+from accord.evidence._chunk import Source, Task
+from accord.evidence._digest import Digest
 from accord.testing import FakeServer
 from evidence_helpers import (
     FRAMEWORKS,
@@ -288,32 +290,48 @@ def test_with_another_thread_running_workers_are_not_forked(big_run: Path, keys:
     assert parallel.model_dump() == verify_bundle(path, workers=1).model_dump()
 
 
-def test_member_digest_threads_check_sha256_and_crc(tmp_path: Path) -> None:
-    """The digest threads: SHA-256 of the exact byte range, the ZIP CRC-32 checked apart, and
-    anything off (a wrong CRC, a short file, a file that grew) is no digest at all."""
+def test_member_digest_tasks_check_sha256_and_crc(tmp_path: Path) -> None:
+    """The digest tasks: SHA-256 of the exact byte range, the ZIP CRC-32 checked apart, and
+    anything off (a wrong CRC, a short file, a file that grew, a CRC task missing) is no
+    digest at all."""
     import hashlib
     import zlib
 
-    from accord.evidence._parallel import Source, _Digests
+    from accord.evidence._digest import compute_digest
 
-    data = b"x" * 100 + b"member bytes " * 500_000 + b"y" * 7  # over one 4 MiB read
+    data = b"x" * 100 + b"member bytes " * 500_000 + b"y" * 7  # over several 1 MiB reads
     f = tmp_path / "m.bin"
     f.write_bytes(data)
     member = data[100:-7]
     ok = Source(str(f), 100, len(member))
     short = Source(str(f), 100, len(data))  # runs past the end
-    d = _Digests([("ok", ok, zlib.crc32(member), False), ("badcrc", ok, zlib.crc32(member) ^ 1, False), ("short", short, None, False), ("nocrc", ok, None, False)])
-    d.start()
-    d.join()
-    assert d.out["ok"] == (hashlib.sha256(member).hexdigest(), len(member))
-    assert d.out["nocrc"] == d.out["ok"]
-    assert d.out["badcrc"] is None and d.out["short"] is None
+    tasks = [
+        Digest("ok", ok),
+        Digest("ok", ok, crc=zlib.crc32(member)),
+        Digest("badcrc", ok),
+        Digest("badcrc", ok, crc=zlib.crc32(member) ^ 1),
+        Digest("short", short),
+        Digest("nocrc", ok),
+    ]
+    out = _parallel._member_digests(tasks, [compute_digest(t) for t in tasks])
+    assert out["ok"] == (hashlib.sha256(member).hexdigest(), len(member))
+    assert out["nocrc"] == out["ok"]
+    assert "badcrc" not in out and "short" not in out
+    # the CRC-32 task's result lost: no digest either
+    assert "ok" not in _parallel._member_digests(tasks[:2], [compute_digest(tasks[0])])
     whole = tmp_path / "w.bin"
     whole.write_bytes(member + b"!")
-    grown = _Digests([("w", Source(str(whole), 0, len(member)), None, True)])
-    grown.start()
-    grown.join()
-    assert grown.out["w"] is None
+    grown = Digest("w", Source(str(whole), 0, len(member)), whole_file=True)
+    assert compute_digest(grown).sha256 is None
+    assert compute_digest(Digest("w", Source(str(whole), 0, len(member)))).sha256 is not None
+
+
+def test_digests_go_first_each_with_a_chunk() -> None:
+    chunks = [Task(i, i, i + 1, None, None) for i in range(4)]
+    digests = [Digest(n, Source("f", 0, 1)) for n in ("a", "b", "c")]
+    order = list(_parallel._first(digests, chunks))
+    assert order == [digests[0], chunks[0], digests[1], chunks[1], digests[2], chunks[2], chunks[3]]
+    assert list(_parallel._first(digests, chunks[:1])) == [digests[0], chunks[0], digests[1], digests[2]]
 
 
 @pytest.mark.parametrize("workers", [1, 2, 16])

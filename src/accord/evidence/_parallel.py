@@ -33,8 +33,9 @@ parent keeps only what must see everything:
   root and compares root and counts with the commitment.
 - **Summary and verdicts.** Workers return :class:`~accord.evidence._aggregate.Tally`
   counts, merged by the parent.
-- **Digests.** While the workers run, a thread of the parent reads each member once more,
-  computing SHA-256 (and the ZIP CRC-32); hashlib and zlib release the GIL.
+- **Digests.** The SHA-256 (and the ZIP CRC-32) of each plain member are tasks of their own,
+  handed out with the first chunks: a worker reads the member once more while the others
+  check records (see ``_digest``).
 
 The parallel path reports only bundles whose records, index and items check out entirely
 (member digests included). At the first sign of anything else (a failed check, an anomaly,
@@ -58,9 +59,8 @@ import os
 import tempfile
 import threading
 import time
-import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -78,6 +78,7 @@ from accord.evidence._chunk import (
     newline_table,
 )
 from accord.evidence._container import BundleReader, MemberInfo
+from accord.evidence._digest import Digest, DigestResult
 from accord.evidence._merkle import MerkleBuilder
 from accord.evidence._pool import Pool, start_method
 from accord.evidence._records import (
@@ -158,101 +159,6 @@ def source_of(reader: BundleReader, info: MemberInfo) -> Source | None:
     return None
 
 
-class _Digests:
-    """SHA-256 (and CRC-32 for ZIP entries) of plain members, read once more in threads while
-    the workers run. The SHA-256 and the CRC-32 of a member are computed by two threads, each
-    reading the member on its own (from the page cache): one thread doing both was the last
-    thing the parent waited for on a 16-core machine. hashlib and zlib release the GIL."""
-
-    def __init__(self, jobs: list[tuple[str, Source, int | None, bool]]) -> None:
-        self.jobs = jobs
-        self.out: dict[str, tuple[str, int] | None] = {}
-        self.stop = False
-        self._sha: dict[str, tuple[str, int] | None] = {}
-        self._crc_ok: dict[str, bool] = {}
-        self._threads = [
-            threading.Thread(target=self._run_sha, daemon=True),
-            threading.Thread(target=self._run_crc, daemon=True),
-        ]
-
-    def start(self) -> None:
-        for th in self._threads:
-            th.start()
-
-    def is_alive(self) -> bool:
-        return any(th.is_alive() for th in self._threads)
-
-    def join(self) -> None:
-        for th in self._threads:
-            th.join()
-        for name, _src, crc, _whole in self.jobs:
-            sha = self._sha.get(name)
-            self.out[name] = sha if sha is not None and (crc is None or self._crc_ok.get(name)) else None
-
-    def _run_sha(self) -> None:
-        for name, src, _crc, whole_file in self.jobs:
-            self._sha[name] = None
-            try:
-                self._sha[name] = _digest(src, whole_file, self)
-            except Exception:  # a digest not computed is a digest that differs: serial path
-                return
-
-    def _run_crc(self) -> None:
-        for name, src, crc, _whole_file in self.jobs:
-            if crc is None:
-                continue
-            self._crc_ok[name] = False
-            try:
-                self._crc_ok[name] = _crc_matches(src, crc, self)
-            except Exception:
-                return
-
-
-def _read(src: Source, stop: _Digests | None, whole_file: bool = False) -> Iterator[memoryview]:
-    """The member's bytes in 4 MiB views (each valid until the next). Raises ``_ShortRead`` if
-    the read is stopped, comes up short, or (``whole_file``) the file has grown."""
-    left = src.size
-    fd = os.open(src.path, os.O_RDONLY | (getattr(os, "O_NOFOLLOW", 0) if src.nofollow else 0))
-    with os.fdopen(fd, "rb", buffering=0) as f:
-        f.seek(src.offset)
-        buf = bytearray(4 << 20)
-        view = memoryview(buf)
-        while left > 0:
-            if stop is not None and stop.stop:
-                raise _ShortRead
-            n = f.readinto(view[: min(len(buf), left)])
-            if not n:
-                raise _ShortRead
-            yield view[:n]
-            left -= n
-        if whole_file and f.read(1):
-            raise _ShortRead  # the file grew
-
-
-class _ShortRead(Exception):
-    pass
-
-
-def _crc_matches(src: Source, crc: int, stop: _Digests | None = None) -> bool:
-    c = 0
-    try:
-        for view in _read(src, stop):
-            c = zlib.crc32(view, c)
-    except _ShortRead:
-        return False
-    return c == crc
-
-
-def _digest(src: Source, whole_file: bool, stop: _Digests | None = None) -> tuple[str, int] | None:
-    h = hashlib.sha256()
-    try:
-        for view in _read(src, stop, whole_file):
-            h.update(view)
-    except _ShortRead:
-        return None
-    return h.hexdigest(), src.size
-
-
 @dataclass
 class ParallelOutcome(RecordsFound):
     """What the parallel path found (only ever a clean run: see the module docstring)."""
@@ -289,7 +195,6 @@ def check_records_parallel(
     file), for the records to be bound to instead of an items member."""
     tmp: list[IO[bytes]] = []
     pool: Pool | None = None
-    digests: _Digests | None = None
     LAST_RUN.clear()
     LAST_RUN.update(workers=workers, outcome="serial: not started")
     if not hasattr(os, "pread"):
@@ -318,28 +223,27 @@ def check_records_parallel(
             -(-rec_info.size // CHUNK_MAX),
         )
         LAST_RUN.update(method=method, chunks=nchunks, streamed=rec_src is None)
-        tasks: Iterator[Task] | None = None
-        if rec_src is not None:
-            planned = _tasks_from_file(rec_src, guided_cuts(rec_info.size, workers), max_line)
-            LAST_RUN["chunks"] = len(planned)
-            tasks = iter(planned)
-        forking = time.perf_counter()
-        pool = Pool(workers, job, method, 2 if rec_src is not None else 1, tasks)
-        # the digests of plain members, read while the workers work (after the fork)
-        plain = []
+        # the digests of plain members (a member inflated here has its digest already)
+        digests: list[Digest] = []
         for name, info, src in (
             (records, rec_info, rec_src),
             (index, idx_info, idx_src),
             (items_member, items_info, items_src),
         ):
             if name is not None and info is not None and src is not None and name not in inline:
-                plain.append(
-                    (name, src, info.crc if reader.kind == "zip" else None, reader.kind == "dir")
-                )
-        digests = _Digests(plain)
-        digests.start()
+                digests.append(Digest(name, src, whole_file=reader.kind == "dir"))
+                if reader.kind == "zip":
+                    digests.append(Digest(name, src, crc=info.crc))
+        tasks: Iterator[Task | Digest] | None = None
+        if rec_src is not None:
+            planned = _tasks_from_file(rec_src, guided_cuts(rec_info.size, workers), max_line)
+            LAST_RUN["chunks"] = len(planned)
+            tasks = _first(digests, planned)
+        forking = time.perf_counter()
+        pool = Pool(workers, job, method, 2 if rec_src is not None else 1, tasks)
         if tasks is None:
-            tasks = _tasks_from_stream(reader, records, rec_info.size, nchunks, max_line, inline)
+            stream = _tasks_from_stream(reader, records, rec_info.size, nchunks, max_line, inline)
+            tasks = _first(digests, stream)
         LAST_RUN["started_s"] = time.perf_counter() - t0
         pool.start(tasks)
         # the parent's own share, in a thread while this one keeps the workers fed (a worker
@@ -350,19 +254,14 @@ def check_records_parallel(
         order = share.result()
         checked = time.perf_counter()
         LAST_RUN["checked_s"] = checked - t0
-        if results:
-            # the share of the workers' time (from the first fork on) spent checking chunks
-            busy = sum(r.busy_s for r in results)
-            LAST_RUN["utilisation"] = busy / (workers * (checked - forking))
-        digests.join()
-        LAST_RUN["digests_s"] = time.perf_counter() - t0
         if results is None:
             LAST_RUN["outcome"] = f"serial: {pool.failure}"
             return None
-        got: dict[str, tuple[str, int]] = {
-            **inline,
-            **{k: v for k, v in digests.out.items() if v is not None},
-        }
+        # the share of the workers' time (from the first fork on) spent checking and hashing
+        busy = sum(r.busy_s for r in results) + sum(d.busy_s for d in pool.digests)
+        LAST_RUN["utilisation"] = busy / (workers * (checked - forking))
+        LAST_RUN["digests_s"] = max(pool.digested_at - t0, 0.0)
+        got = {**inline, **_member_digests(digests, pool.digests)}
         want = [records, index] + ([items_member] if items_member is not None else [])
         if any(got.get(n) != signed.get(n) for n in want):
             LAST_RUN["outcome"] = "serial: a member's digest differs"
@@ -374,14 +273,38 @@ def check_records_parallel(
         LAST_RUN["outcome"] = f"serial: {type(e).__name__}: {e}"
         return None
     finally:
-        if digests is not None and digests.is_alive():
-            digests.stop = True
-            digests.join()
         if pool is not None:
             pool.close(abort=LAST_RUN.get("outcome") != "parallel")
         for f in tmp:
             with contextlib.suppress(OSError):
                 f.close()
+        LAST_RUN.update(began=t0, phase_s=time.perf_counter() - t0)
+
+
+def _first(digests: list[Digest], chunks: Iterable[Task]) -> Iterator[Task | Digest]:
+    """The tasks in the order they are handed out: each digest followed by a chunk (two tasks
+    per worker: the SHA-256 and the CRC-32 of the records go to two workers, each with a chunk
+    to do next), then the other chunks."""
+    it = iter(chunks)
+    for d in digests:
+        yield d
+        chunk = next(it, None)
+        if chunk is not None:
+            yield chunk
+    yield from it
+
+
+def _member_digests(tasks: list[Digest], found: list[DigestResult]) -> dict[str, tuple[str, int]]:
+    """The SHA-256 of each member whose digests were all computed (and whose CRC-32, for a
+    ZIP entry, matched): a member left out differs from its signed digest."""
+    sha = {r.name: r.sha256 for r in found if not r.crc}
+    crc_ok = {r.name for r in found if r.crc and r.crc_ok}
+    out: dict[str, tuple[str, int]] = {}
+    for name in {t.name for t in tasks}:
+        value = sha.get(name)
+        if value is not None and all(name in crc_ok for t in tasks if t.name == name and t.crc is not None):
+            out[name] = value
+    return out
 
 
 def _plain(

@@ -1,8 +1,8 @@
 """The worker processes of ``verify``'s parallel path (see ``_parallel``).
 
 :class:`Pool` starts ``n`` workers (a bare ``os.fork`` where that is safe, else
-``forkserver`` or ``spawn``), feeds each a few chunks at a time, collects the results, and
-tells each worker to exit as soon as no chunk is left for it. A worker that fails or dies
+``forkserver`` or ``spawn``), feeds each a few tasks at a time (chunks to check, members to
+hash), collects the results, and tells each worker to exit as soon as no task is left for it. A worker that fails or dies
 ends the run: the parent then runs the serial path.
 """
 
@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from accord.evidence._chunk import Anomaly, ChunkResult, Job, Task, check_chunk
+from accord.evidence._digest import Digest, DigestResult, compute_digest
 
 __all__ = ["Pool", "start_method"]
 
@@ -36,6 +37,14 @@ def _worker(conn: Any, job: Job) -> None:
             task = conn.recv()
             if task is None:
                 break
+            res: ChunkResult | DigestResult
+            if isinstance(task, Digest):
+                try:
+                    res = compute_digest(task)
+                except Exception as e:
+                    res = ChunkResult(-1, ok=False, reason=f"{task.name}: {type(e).__name__}: {e}")
+                conn.send(res)
+                continue
             began = time.perf_counter()
             try:
                 res = check_chunk(job, task)
@@ -131,7 +140,9 @@ class Pool:
     byte ranges, so a worker never waits; one when they carry the bytes, so the parent never
     blocks sending to a busy worker)."""
 
-    def __init__(self, n: int, job: Job, method: str, depth: int, tasks: Iterator[Task] | None = None) -> None:
+    def __init__(
+        self, n: int, job: Job, method: str, depth: int, tasks: Iterator[Task | Digest] | None = None
+    ) -> None:
         """Start the workers; with ``tasks``, each gets its first tasks as soon as it is
         started (starting one costs the parent a few ms, so the first ones work meanwhile)."""
         self.depth = depth
@@ -139,6 +150,9 @@ class Pool:
         self.tasks = tasks
         self.inflight = [0] * n
         self.results: list[ChunkResult] = []
+        self.digests: list[DigestResult] = []
+        self.digested_at = 0.0
+        """When the last digest came in (``time.perf_counter``)."""
         self.pending = True
         ctx: Any = multiprocessing.get_context(method)
         self.procs: list[Any] = []
@@ -162,7 +176,7 @@ class Pool:
             self.close(abort=True)  # the workers started so far
             raise
 
-    def start(self, tasks: Iterator[Task] | None = None) -> None:
+    def start(self, tasks: Iterator[Task | Digest] | None = None) -> None:
         """Hand each worker its first tasks (``tasks``, unless given when starting)."""
         if tasks is not None:
             self.tasks = tasks
@@ -219,15 +233,19 @@ class Pool:
                     return None
                 i = conn_index[id(r)]
                 try:
-                    res: ChunkResult = r.recv()
+                    res: ChunkResult | DigestResult = r.recv()
                 except (EOFError, OSError):
                     self.failure = "a worker is gone"
                     return None
                 inflight[i] -= 1
-                if not res.ok:
-                    self.failure = f"chunk {res.n}: {res.reason}"
+                if isinstance(res, DigestResult):
+                    self.digests.append(res)
+                    self.digested_at = time.perf_counter()
+                elif not res.ok:
+                    self.failure = f"chunk {res.n}: {res.reason}" if res.n >= 0 else res.reason
                     return None
-                self.results.append(res)
+                else:
+                    self.results.append(res)
                 self._feed(i)
                 if not inflight[i] and not self.pending:
                     self._release(i)  # nothing left for it: it exits while the others work
