@@ -53,11 +53,11 @@ kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 run = _parallel.LAST_RUN
 outcome = run.get("outcome", "serial").split(":")[0]
 n = run.get("workers", 1) if outcome == "parallel" else 1
-# seconds before the records phase; from its start: workers started, all chunks checked, digests
-# done, the phase over; seconds after it
+# seconds before the records phase; from its start: workers started, all chunks checked, the
+# parent's share done, digests done, the phase over; seconds after it
 before = run.get("began", t0) - t0
 phase = run.get("phase_s", 0)
-timeline = f"{before:.3f}|{run.get('started_s', 0):.3f},{run.get('checked_s', 0):.3f},{run.get('digests_s', 0):.3f},{phase:.3f}|{elapsed - before - phase:.3f};{run.get('chunks', 0)},{run.get('utilisation', 0):.2f}"
+timeline = f"{before:.3f}|{run.get('started_s', 0):.3f},{run.get('workers_done_s', 0):.3f},{run.get('share_done_s', 0):.3f},{run.get('digests_s', 0):.3f},{phase:.3f}|{elapsed - before - phase:.3f};{run.get('chunks', 0)},{run.get('utilisation', 0):.2f}"
 print(elapsed, hwm, kids, n, outcome, timeline, report.ok, "|".join(failed[:3]))
 """
 
@@ -367,7 +367,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--frameworks", type=int, default=1, help="built-in frameworks to bundle (0 = none)"
     )
-    ap.add_argument("--keep", type=Path, default=None, help="keep the bundles in this directory")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the bundles (and the public key) in this directory")
     ap.add_argument(
         "--breakdown", action="store_true", help="also time each step of verify per record"
     )
@@ -432,6 +432,7 @@ def main(argv: list[str] | None = None) -> None:
             if a.keep:
                 a.keep.mkdir(parents=True, exist_ok=True)
                 shutil.copy(path, a.keep / path.name)
+                shutil.copy(pub, a.keep / pub.name)
         if a.sealed:
             from accord.evidence import reveal_suite, seal_suite
 
@@ -464,8 +465,8 @@ def main(argv: list[str] | None = None) -> None:
             )
         print(
             "\nparallel runs (best run): s before the records phase | s into it: workers started, all chunks checked,"
-            " member digests done, phase over | s after it; chunks, utilisation (share of the workers' time"
-            " spent checking and hashing)"
+            " the parent's share done, member digests done, phase over | s after it; chunks, utilisation"
+            " (share of the workers' time spent checking and hashing)"
         )
         for label, took, timeline in timelines:
             print(f"  {label}: verify {took:.2f} s; {timeline}")

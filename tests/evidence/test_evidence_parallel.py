@@ -347,3 +347,37 @@ def test_guided_chunks_shrink_towards_the_end(size: int, workers: int) -> None:
     assert all(a >= b for a, b in zip(sizes[:-1], sizes[1:-1], strict=False))
     if size > 64 * _parallel.CHUNK_MAX:
         assert sizes[-2] == _parallel.CHUNK_MIN and len(sizes) >= 2 * workers
+
+
+def test_results_fold_in_chunk_order_whatever_order_they_arrive_in() -> None:
+    """Chunks fold as soon as those before them are in; a chunk whose index position leaves a
+    gap, or a chunk missing, gives no outcome (the serial path runs)."""
+    from accord.evidence._chunk import ChunkResult
+    from accord.evidence._merkle import MerkleBuilder, leaf_hash
+
+    leaves = [leaf_hash(b"record %d" % i) for i in range(3)]
+    items = [bytes([i]) * 32 for i in range(1, 4)]
+    expected = MerkleBuilder()
+    for leaf in leaves:
+        expected.add(leaf)
+
+    def result(n: int, pos: int | None = None) -> ChunkResult:
+        return ChunkResult(n, count=1, pos=n if pos is None else pos, subtrees=[(1, leaves[n])], item_lo=n * 10, item_hi=(n + 1) * 10, item_hashes=items[n])
+
+    found = {"r": ("d", 1), "i": ("e", 3 * 128), "s": ("f", 30)}
+
+    def outcome(order: list[ChunkResult]) -> Any:
+        fold = _parallel._Fold("s", None)
+        for r in order:
+            fold.add(r)
+        return fold.outcome(3, found, "r", "i", "s", b"".join(items), expected.root().hex(), 3)
+
+    out = outcome([result(2), result(0), result(1)])
+    assert out is not None and out.count == 3 and out.items == 3 and out.root == expected.root()
+    assert outcome([result(0), result(1)]) is None  # one missing
+    assert outcome([result(0), result(1, pos=2), result(2)]) is None  # a gap in the index
+    assert outcome([result(1), result(0), result(2)]) is not None
+    fold = _parallel._Fold("s", None)
+    for r in (result(0), result(1), result(2)):
+        fold.add(r)
+    assert fold.outcome(3, found, "r", "i", "s", b"".join(reversed(items)), expected.root().hex(), 3) is None  # not the suite order

@@ -438,3 +438,20 @@ def test_missing_signature_files(bundle: Path, member: str) -> None:
     members = read_members(bundle)
     del members[member]
     assert f"lacks {member}" in failed(verify_bundle(write_members(bundle, members)))["container"].message
+
+
+def test_signed_and_recomputed_values_differ_exactly_where_the_walk_says() -> None:
+    """Equal JSON needs no walk; 1 and 1.0 agree, but true and 1, a key missing or a float
+    one bit apart are named, as is anything that is not plain JSON."""
+    import math
+
+    from accord.evidence._verify import _diff
+
+    big = {"rows": [{"id": f"r{i}", "v": i / 7, "ok": i % 2 == 0} for i in range(500)], "n": 500}
+    assert _diff(big, orjson.loads(orjson.dumps(big)), "a") == []
+    assert _diff({"x": 1, "y": [2.0]}, {"x": 1.0, "y": [2]}, "a") == []
+    assert len(_diff({"x": True}, {"x": 1}, "a")) == 1
+    assert len(_diff({"x": 1, "z": 0}, {"x": 1}, "a")) == 1
+    assert len(_diff({"x": 0.1}, {"x": math.nextafter(0.1, 1.0)}, "a")) == 1
+    assert len(_diff({"x": 2**70}, {"x": 2**70 + 1}, "a")) == 1
+    assert _diff({"x": 2**70}, {"x": 2**70}, "a") == []

@@ -131,19 +131,23 @@ class _Share(threading.Thread):
         super().__init__(name="accord-verify-share", daemon=True)
         self.sorted_order = sorted_order
         self.meanwhile = meanwhile
-        self.order: list[bytes] | None = None
+        self.order: bytes | None = None
+        """The sorted suite order, joined."""
         self.error: BaseException | None = None
+        self.done = 0.0
+        """When it was done (``time.perf_counter``)."""
 
     def run(self) -> None:
         try:
             if self.sorted_order is not None:
-                self.order = self.sorted_order()
+                self.order = b"".join(self.sorted_order())
             if self.meanwhile is not None:
                 self.meanwhile()
         except BaseException as e:  # handed to the caller by result()
             self.error = e
+        self.done = time.perf_counter()
 
-    def result(self) -> list[bytes] | None:
+    def result(self) -> bytes | None:
         self.join()
         if self.error is not None:
             raise self.error
@@ -239,8 +243,9 @@ def check_records_parallel(
             planned = _tasks_from_file(rec_src, guided_cuts(rec_info.size, workers), max_line)
             LAST_RUN["chunks"] = len(planned)
             tasks = _first(digests, planned)
+        fold = _Fold(items_member, reveal)
         forking = time.perf_counter()
-        pool = Pool(workers, job, method, 2 if rec_src is not None else 1, tasks)
+        pool = Pool(workers, job, method, 2 if rec_src is not None else 1, tasks, fold.add)
         if tasks is None:
             stream = _tasks_from_stream(reader, records, rec_info.size, nchunks, max_line, inline)
             tasks = _first(digests, stream)
@@ -251,9 +256,10 @@ def check_records_parallel(
         share = _Share(sorted_order, meanwhile)
         share.start()
         results = pool.finish()
+        LAST_RUN["workers_done_s"] = time.perf_counter() - t0
         order = share.result()
         checked = time.perf_counter()
-        LAST_RUN["checked_s"] = checked - t0
+        LAST_RUN.update(checked_s=checked - t0, share_done_s=share.done - t0)
         if results is None:
             LAST_RUN["outcome"] = f"serial: {pool.failure}"
             return None
@@ -266,7 +272,7 @@ def check_records_parallel(
         if any(got.get(n) != signed.get(n) for n in want):
             LAST_RUN["outcome"] = "serial: a member's digest differs"
             return None
-        out = _assemble(results, got, records, index, items_member, order, merkle_root, count, reveal)
+        out = fold.outcome(len(results), got, records, index, items_member, order, merkle_root, count)
         LAST_RUN["outcome"] = "parallel" if out is not None else "serial: the chunks do not add up"
         return out
     except Exception as e:  # whatever goes wrong here, the serial path decides
@@ -432,94 +438,120 @@ def _tasks_from_stream(
         yield Task(n, pos, pos + len(prev[0]), prev[1], None, prev[0])
 
 
-def _assemble(
-    results: list[ChunkResult],
-    found: dict[str, tuple[str, int]],
-    records: str,
-    index: str,
-    items_member: str | None,
-    sorted_order: list[bytes] | None,
-    merkle_root: str,
-    count: int,
-    reveal: Source | None,
-) -> ParallelOutcome | None:
-    results.sort(key=lambda r: r.n)
-    tree = MerkleBuilder()
-    revealed = MerkleBuilder()
-    reveal_counts: Counter[tuple[str, str]] = Counter()
-    last = b""
-    tally = Tally()
-    total = 0
-    item_pos = 0
-    items = 0
-    hashes: list[bytes] = []
-    missing: list[str] = []
-    without = 0
-    sealed: Counter[tuple[str, str]] = Counter()
-    regraded = 0
-    skipped: Counter[str] = Counter()
-    found_record = None
-    for r in results:
+class _Fold:
+    """What the workers return, folded in chunk order as the results come in (while the
+    other workers still check): Merkle subtrees, positions, counts. :meth:`outcome` then
+    checks the whole against what the bundle signs. A chunk that does not fit where it
+    should (positions that do not tile, revealed items out of order) marks the fold broken:
+    the serial path then runs."""
+
+    def __init__(self, items_member: str | None, reveal: Source | None) -> None:
+        self.bound = items_member is not None or reveal is not None
+        self.reveal = reveal
+        self.pending: dict[int, ChunkResult] = {}
+        self.next = 0
+        self.broken = False
+        self.tree = MerkleBuilder()
+        self.revealed = MerkleBuilder()
+        self.reveal_counts: Counter[tuple[str, str]] = Counter()
+        self.last = b""
+        self.tally = Tally()
+        self.total = 0
+        self.item_pos = 0
+        self.items = 0
+        self.hashes: list[bytes] = []
+        self.missing: list[str] = []
+        self.without = 0
+        self.sealed: Counter[tuple[str, str]] = Counter()
+        self.regraded = 0
+        self.skipped: Counter[str] = Counter()
+        self.found: tuple[int, str, str, bytes] | None = None
+
+    def add(self, r: ChunkResult) -> None:
+        self.pending[r.n] = r
+        while not self.broken and self.next in self.pending:
+            self._fold(self.pending.pop(self.next))
+            self.next += 1
+
+    def _fold(self, r: ChunkResult) -> None:
         if r.count:
-            if r.pos != total:
-                return None  # the chunks' index positions do not tile the index
+            if r.pos != self.total:
+                self.broken = True  # the chunks' index positions do not tile the index
+                return
             for size, h in r.subtrees:
-                tree.add_subtree(size, h)
-            total += r.count
-        if items_member is not None or reveal is not None:
-            if r.item_lo != item_pos:
-                return None  # the chunks' item ranges do not tile the items member
-            item_pos = r.item_hi
-        if reveal is not None and r.item_hashes:
+                self.tree.add_subtree(size, h)
+            self.total += r.count
+        if self.bound:
+            if r.item_lo != self.item_pos:
+                self.broken = True  # the chunks' item ranges do not tile the items
+                return
+            self.item_pos = r.item_hi
+        if self.reveal is not None and r.item_hashes:
             # each chunk's revealed items are sorted (the worker checks): so are all
-            if r.item_hashes[:32] <= last or r.reveal_first != revealed.count:
-                return None
-            last = r.item_hashes[-32:]
+            if r.item_hashes[:32] <= self.last or r.reveal_first != self.revealed.count:
+                self.broken = True
+                return
+            self.last = r.item_hashes[-32:]
             for size, h in r.reveal_subtrees:
-                revealed.add_subtree(size, h)
-            reveal_counts.update(r.reveal_counts)
-        items += len(r.item_hashes) // 32
-        hashes.append(r.item_hashes)
-        without += r.items_without_record
-        if len(missing) < MAX_DETAILS:
-            missing.extend(r.items_missing[: MAX_DETAILS - len(missing)])
-        sealed.update(r.sealed_counts)
-        regraded += r.regraded
-        skipped.update(r.regrade_skipped)
-        tally.merge(r.tally)
+                self.revealed.add_subtree(size, h)
+            self.reveal_counts.update(r.reveal_counts)
+        self.items += len(r.item_hashes) // 32
+        self.hashes.append(r.item_hashes)
+        self.without += r.items_without_record
+        if len(self.missing) < MAX_DETAILS:
+            self.missing.extend(r.items_missing[: MAX_DETAILS - len(self.missing)])
+        self.sealed.update(r.sealed_counts)
+        self.regraded += r.regraded
+        self.skipped.update(r.regrade_skipped)
+        self.tally.merge(r.tally)
         if r.found is not None:
-            found_record = r.found
-    if (
-        total != count
-        or tree.root().hex() != merkle_root
-        or found[index][1] != total * INDEX_ENTRY
-    ):
-        return None
-    if items_member is not None:
-        if item_pos != found[items_member][1] or sorted_order is None or items != len(sorted_order):
+            self.found = r.found
+
+    def outcome(
+        self,
+        chunks: int,
+        found: dict[str, tuple[str, int]],
+        records: str,
+        index: str,
+        items_member: str | None,
+        sorted_order: bytes | None,
+        merkle_root: str,
+        count: int,
+    ) -> ParallelOutcome | None:
+        """The outcome once all ``chunks`` are in: ``found`` has the member digests,
+        ``sorted_order`` the suite's item hashes, sorted and joined."""
+        if self.broken or self.pending or self.next != chunks:
             return None
-        at = 0  # the items, chunk by chunk, are the sorted suite order
-        for blob in hashes:
-            k = len(blob) // 32
-            if blob != b"".join(sorted_order[at : at + k]):
-                return None
-            at += k
-    if reveal is not None and (item_pos != reveal.size or revealed.count != items):
-        return None
-    return ParallelOutcome(
-        count=total,
-        root=tree.root(),
-        records_digest=found[records],
-        index_digest=found[index],
-        items_digest=found.get(items_member) if items_member is not None else None,
-        items=items,
-        items_without_record=without,
-        items_missing=missing,
-        sealed_counts=sealed,
-        regraded=regraded,
-        regrade_skipped=skipped,
-        tally=tally,
-        found=found_record,
-        reveal_root=revealed.root() if reveal is not None else None,
-        reveal_counts=reveal_counts,
-    )
+        if (
+            self.total != count
+            or self.tree.root().hex() != merkle_root
+            or found[index][1] != self.total * INDEX_ENTRY
+        ):
+            return None
+        if items_member is not None and (
+            self.item_pos != found[items_member][1]
+            or sorted_order is None
+            # the items, chunk by chunk, are the sorted suite order
+            or b"".join(self.hashes) != sorted_order
+        ):
+            return None
+        reveal = self.reveal
+        if reveal is not None and (self.item_pos != reveal.size or self.revealed.count != self.items):
+            return None
+        return ParallelOutcome(
+            count=self.total,
+            root=self.tree.root(),
+            records_digest=found[records],
+            index_digest=found[index],
+            items_digest=found.get(items_member) if items_member is not None else None,
+            items=self.items,
+            items_without_record=self.without,
+            items_missing=self.missing,
+            sealed_counts=self.sealed,
+            regraded=self.regraded,
+            regrade_skipped=self.skipped,
+            tally=self.tally,
+            found=self.found,
+            reveal_root=self.revealed.root() if reveal is not None else None,
+            reveal_counts=self.reveal_counts,
+        )

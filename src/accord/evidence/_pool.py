@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from accord.evidence._chunk import Anomaly, ChunkResult, Job, Task, check_chunk
@@ -141,11 +141,19 @@ class Pool:
     blocks sending to a busy worker)."""
 
     def __init__(
-        self, n: int, job: Job, method: str, depth: int, tasks: Iterator[Task | Digest] | None = None
+        self,
+        n: int,
+        job: Job,
+        method: str,
+        depth: int,
+        tasks: Iterator[Task | Digest] | None = None,
+        on_result: Callable[[ChunkResult], None] | None = None,
     ) -> None:
         """Start the workers; with ``tasks``, each gets its first tasks as soon as it is
-        started (starting one costs the parent a few ms, so the first ones work meanwhile)."""
+        started (starting one costs the parent a few ms, so the first ones work meanwhile).
+        ``on_result`` sees each chunk's result as it comes in."""
         self.depth = depth
+        self.on_result = on_result
         self.failure = ""
         self.tasks = tasks
         self.inflight = [0] * n
@@ -246,7 +254,9 @@ class Pool:
                     return None
                 else:
                     self.results.append(res)
-                self._feed(i)
+                self._feed(i)  # first: the worker goes on while its result is folded
+                if self.on_result is not None and isinstance(res, ChunkResult):
+                    self.on_result(res)
                 if not inflight[i] and not self.pending:
                     self._release(i)  # nothing left for it: it exits while the others work
         return self.results
