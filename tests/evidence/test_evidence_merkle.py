@@ -105,3 +105,36 @@ def test_bad_arguments() -> None:
     with pytest.raises(ValueError):
         proof_ranges(3, 3)
     assert root_from_proof(5, 3, b"x" * 32, []) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 300), st.lists(st.integers(0, 300), max_size=6))
+def test_runs_of_leaves_fold_into_the_same_root(n: int, cuts: list[int]) -> None:
+    """Leaves cut into runs anywhere: each run's aligned subtrees (maximal, left to right),
+    folded in order, give the root of one pass over all the leaves."""
+    from accord.evidence._merkle import SubtreeBuilder
+
+    leaves = [leaf_hash(b"%d" % i) for i in range(n)]
+    bounds = sorted({0, n, *(c for c in cuts if c < n)})
+    whole = MerkleBuilder()
+    for leaf in leaves:
+        whole.add(leaf)
+    folded = MerkleBuilder()
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        run = SubtreeBuilder(a)
+        for leaf in leaves[a:b]:
+            run.add(leaf)
+        assert run.count == b
+        subtrees = run.subtrees()
+        pos = a
+        for size, h in subtrees:
+            assert size & (size - 1) == 0 and pos % size == 0  # aligned, perfect
+            assert h == merkle_root(leaves[pos : pos + size])
+            pos += size
+            folded.add_subtree(size, h)
+        assert pos == b
+        # maximal: no two neighbours of one size form an aligned subtree of twice the size
+        sizes = [size for size, _ in subtrees]
+        starts = [a + sum(sizes[:i]) for i in range(len(sizes))]
+        assert not any(sizes[i] == sizes[i + 1] and starts[i] % (2 * sizes[i]) == 0 for i in range(len(sizes) - 1))
+    assert folded.count == n and folded.root() == whole.root()

@@ -90,34 +90,48 @@ class SubtreeBuilder:
     """The leaves ``start, start + 1, ...`` of a larger tree, as the roots of the maximal
     aligned perfect subtrees they fill (a subtree of size ``2**k`` starting at a multiple of
     ``2**k``). A worker computes these for its run of leaves; :meth:`MerkleBuilder.add_subtree`
-    assembles the root from all runs in order, with as many hashes as a full pass."""
+    assembles the root from all runs in order, with as many hashes as a full pass.
 
-    __slots__ = ("_hashes", "_sizes", "count", "start")
+    The leaves are kept (32 bytes each: a worker's run is a few thousand) and hashed level by
+    level at the end, each level in one pass, instead of merging on a stack leaf by leaf."""
+
+    __slots__ = ("_leaves", "start")
 
     def __init__(self, start: int) -> None:
         self.start = start
-        self.count = start
+        self._leaves: list[bytes] = []
+
+    @property
+    def count(self) -> int:
         """The position of the next leaf in the whole tree."""
-        self._hashes: list[bytes] = []
-        self._sizes: list[int] = []
+        return self.start + len(self._leaves)
 
     def add(self, leaf: bytes) -> None:
-        h, size = leaf, 1
-        pos = self.count
-        hashes, sizes = self._hashes, self._sizes
-        # merge with the left neighbour while the two form an aligned subtree
-        while sizes and sizes[-1] == size and (pos - size) % (2 * size) == 0:
-            h = _sha256(b"\x01" + hashes.pop() + h).digest()
-            sizes.pop()
-            pos -= size
-            size *= 2
-        hashes.append(h)
-        sizes.append(size)
-        self.count += 1
+        self._leaves.append(leaf)
 
     def subtrees(self) -> list[tuple[int, bytes]]:
         """(size, root) of each aligned subtree, left to right, covering the leaves added."""
-        return list(zip(self._sizes, self._hashes, strict=True))
+        left: list[tuple[int, bytes]] = []
+        right: list[tuple[int, bytes]] = []
+        nodes = self._leaves
+        lo, hi, size = self.start, self.start + len(nodes), 1
+        # at each level, a node at an odd position on the left edge (or one at an even
+        # position on the right edge) has no sibling among these leaves: it is a maximal
+        # aligned subtree; the others pair up into the level above
+        while lo < hi:
+            if lo & 1:
+                left.append((size, nodes[0]))
+                nodes = nodes[1:]
+                lo += 1
+            if hi & 1 and lo < hi:
+                right.append((size, nodes[-1]))
+                nodes = nodes[:-1]
+                hi -= 1
+            if lo == hi:
+                break
+            nodes = [_sha256(b"\x01" + a + b).digest() for a, b in zip(nodes[::2], nodes[1::2], strict=True)]
+            lo, hi, size = lo // 2, hi // 2, size * 2
+        return left + right[::-1]
 
 
 def merkle_root(leaves: Iterable[bytes]) -> bytes:

@@ -88,9 +88,12 @@ class Issues:
 
 
 class Tree(Protocol):
-    """A Merkle tree being built leaf by leaf; ``count`` is the next leaf's position."""
+    """A Merkle tree being built leaf by leaf."""
 
-    count: int
+    @property
+    def count(self) -> int:
+        """The next leaf's position."""
+        ...
 
     def add(self, leaf: bytes) -> None: ...
 
