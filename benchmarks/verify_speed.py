@@ -57,7 +57,7 @@ n = run.get("workers", 1) if outcome == "parallel" else 1
 # parent's share done, digests done, the phase over; seconds after it
 before = run.get("began", t0) - t0
 phase = run.get("phase_s", 0)
-timeline = f"{before:.3f}|{run.get('started_s', 0):.3f},{run.get('workers_done_s', 0):.3f},{run.get('share_done_s', 0):.3f},{run.get('digests_s', 0):.3f},{phase:.3f}|{elapsed - before - phase:.3f};{run.get('chunks', 0)},{run.get('utilisation', 0):.2f}"
+timeline = f"{before:.3f}|{run.get('started_s', 0):.3f},{run.get('workers_done_s', 0):.3f},{run.get('share_done_s', 0):.3f},{run.get('digests_s', 0):.3f},{phase:.3f}|{elapsed - before - phase:.3f};{run.get('chunks', 0)},{run.get('utilisation', 0):.2f};idle_ms={'/'.join(map(str, run.get('idle_ms', ())))}"
 print(elapsed, hwm, kids, n, outcome, timeline, report.ok, "|".join(failed[:3]))
 """
 
@@ -466,7 +466,8 @@ def main(argv: list[str] | None = None) -> None:
         print(
             "\nparallel runs (best run): s before the records phase | s into it: workers started, all chunks checked,"
             " the parent's share done, member digests done, phase over | s after it; chunks, utilisation"
-            " (share of the workers' time spent checking and hashing)"
+            " (share of the workers' time spent checking and hashing); a worker's average wait in ms before its"
+            " first task / between tasks / after its last"
         )
         for label, took, timeline in timelines:
             print(f"  {label}: verify {took:.2f} s; {timeline}")

@@ -381,3 +381,36 @@ def test_results_fold_in_chunk_order_whatever_order_they_arrive_in() -> None:
     for r in (result(0), result(1), result(2)):
         fold.add(r)
     assert fold.outcome(3, found, "r", "i", "s", b"".join(reversed(items)), expected.root().hex(), 3) is None  # not the suite order
+
+
+def test_near_the_end_each_worker_holds_one_task_at_a_time() -> None:
+    """Two tasks per worker while enough are left to fill every queue; after that a worker
+    gets its next task only once it has none (so none finishes last with two queued)."""
+    from accord.evidence._pool import Pool, TaskQueue
+
+    sent: list[list[int]] = [[], []]
+
+    class Conn:
+        def __init__(self, i: int) -> None:
+            self.i = i
+
+        def send(self, task: int) -> None:
+            sent[self.i].append(task)
+
+    pool = Pool.__new__(Pool)
+    pool.depth, pool.pending, pool.inflight = 2, True, [0, 0]
+    pool.conns = [Conn(0), Conn(1)]
+    pool.tasks = TaskQueue(range(7))  # type: ignore[arg-type]
+    pool._feed(0)
+    pool._feed(1)
+    assert sent == [[0, 1], [2, 3]] and pool.inflight == [2, 2]  # 5 then 3 left: 3 < 2 x 2
+    pool.inflight[0] -= 1  # worker 0 is done with one: it still holds one, so no second
+    pool._feed(0)
+    assert sent[0] == [0, 1]
+    pool.inflight[0] -= 1
+    pool._feed(0)
+    assert sent[0] == [0, 1, 4] and pool.inflight[0] == 1
+    pool.inflight[1] = 0
+    pool._feed(1)
+    pool._feed(0)
+    assert sent[1] == [2, 3, 5] and sent[0] == [0, 1, 4] and len(pool.tasks) == 1

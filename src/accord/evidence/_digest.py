@@ -46,6 +46,7 @@ class DigestResult:
     sha256: tuple[str, int] | None = None
     crc_ok: bool = False
     busy_s: float = 0.0
+    began: float = 0.0
 
 
 class _ShortRead(Exception):
@@ -90,4 +91,5 @@ def compute_digest(task: Digest) -> DigestResult:
     except _ShortRead:
         pass
     res.busy_s = time.perf_counter() - began
+    res.began = began
     return res

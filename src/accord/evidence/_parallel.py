@@ -80,7 +80,7 @@ from accord.evidence._chunk import (
 from accord.evidence._container import BundleReader, MemberInfo
 from accord.evidence._digest import Digest, DigestResult
 from accord.evidence._merkle import MerkleBuilder
-from accord.evidence._pool import Pool, start_method
+from accord.evidence._pool import Pool, TaskQueue, start_method
 from accord.evidence._records import (
     MAX_DETAILS,
     RecordContext,
@@ -242,7 +242,7 @@ def check_records_parallel(
         if rec_src is not None:
             planned = _tasks_from_file(rec_src, guided_cuts(rec_info.size, workers), max_line)
             LAST_RUN["chunks"] = len(planned)
-            tasks = _first(digests, planned)
+            tasks = TaskQueue(_first(digests, planned))
         fold = _Fold(items_member, reveal)
         forking = time.perf_counter()
         pool = Pool(workers, job, method, 2 if rec_src is not None else 1, tasks, fold.add)
@@ -267,6 +267,7 @@ def check_records_parallel(
         busy = sum(r.busy_s for r in results) + sum(d.busy_s for d in pool.digests)
         LAST_RUN["utilisation"] = busy / (workers * (checked - forking))
         LAST_RUN["digests_s"] = max(pool.digested_at - t0, 0.0)
+        LAST_RUN["idle_ms"] = _idle(pool.spans, workers, forking, LAST_RUN["workers_done_s"] + t0)
         got = {**inline, **_member_digests(digests, pool.digests)}
         want = [records, index] + ([items_member] if items_member is not None else [])
         if any(got.get(n) != signed.get(n) for n in want):
@@ -285,6 +286,22 @@ def check_records_parallel(
             with contextlib.suppress(OSError):
                 f.close()
         LAST_RUN.update(began=t0, phase_s=time.perf_counter() - t0)
+
+
+def _idle(spans: list[tuple[int, float, float]], workers: int, start: float, end: float) -> tuple[float, float, float]:
+    """Milliseconds a worker waited, on average: before its first task (from ``start``, the
+    first fork), between tasks, and after its last (until ``end``, all done)."""
+    first, between, last = 0.0, 0.0, 0.0
+    for w in range(workers):
+        mine = sorted((b, b + s) for i, b, s in spans if i == w)
+        if not mine:
+            first += end - start
+            continue
+        first += mine[0][0] - start
+        between += sum(max(0.0, b - e) for (_, e), (b, _) in zip(mine, mine[1:], strict=False))
+        last += end - mine[-1][1]
+    ms = 1000 / workers
+    return round(first * ms, 1), round(between * ms, 1), round(last * ms, 1)
 
 
 def _first(digests: list[Digest], chunks: Iterable[Task]) -> Iterator[Task | Digest]:

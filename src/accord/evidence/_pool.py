@@ -15,13 +15,14 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from accord.evidence._chunk import Anomaly, ChunkResult, Job, Task, check_chunk
 from accord.evidence._digest import Digest, DigestResult, compute_digest
 
-__all__ = ["Pool", "start_method"]
+__all__ = ["Pool", "TaskQueue", "start_method"]
 
 
 def _worker(conn: Any, job: Job) -> None:
@@ -51,6 +52,7 @@ def _worker(conn: Any, job: Job) -> None:
             except Exception as e:  # a worker's error is the serial path's to report
                 res = ChunkResult(task.n, ok=False, reason=f"{type(e).__name__}: {e}")
             res.busy_s = time.perf_counter() - began
+            res.began = began
             conn.send(res)
     except BaseException:  # the parent sees the worker gone and runs the serial path
         pass
@@ -135,6 +137,27 @@ class _Forked:
             time.sleep(0.001)
 
 
+class TaskQueue:
+    """Tasks known in advance, handed out in order; ``len`` is how many are left. Near the
+    end (fewer left than would fill every worker's queue), the pool hands them out one at a
+    time: a worker with a second chunk queued while the others have none would finish last,
+    the others idle (on 16 cores that wait was 20-40 ms per worker, ~10% of the run)."""
+
+    def __init__(self, tasks: Iterable[Task | Digest]) -> None:
+        self._left = deque(tasks)
+
+    def __iter__(self) -> TaskQueue:
+        return self
+
+    def __next__(self) -> Task | Digest:
+        if not self._left:
+            raise StopIteration
+        return self._left.popleft()
+
+    def __len__(self) -> int:
+        return len(self._left)
+
+
 class Pool:
     """``n`` worker processes, each fed at most ``depth`` tasks at a time (two when tasks are
     byte ranges, so a worker never waits; one when they carry the bytes, so the parent never
@@ -159,6 +182,8 @@ class Pool:
         self.inflight = [0] * n
         self.results: list[ChunkResult] = []
         self.digests: list[DigestResult] = []
+        self.spans: list[tuple[int, float, float]] = []
+        """(worker, began, seconds) of each task done, for ``LAST_RUN``."""
         self.digested_at = 0.0
         """When the last digest came in (``time.perf_counter``)."""
         self.pending = True
@@ -200,10 +225,13 @@ class Pool:
             self.failure = str(e)
 
     def _feed(self, i: int) -> None:
-        if self.tasks is None:
+        tasks = self.tasks
+        if tasks is None:
             return
         while self.pending and self.inflight[i] < self.depth:
-            task = next(self.tasks, None)
+            if self.inflight[i] and isinstance(tasks, TaskQueue) and len(tasks) < self.depth * len(self.conns):
+                return  # near the end, one at a time: whoever is done first takes the next
+            task = next(tasks, None)
             if task is None:
                 self.pending = False
                 return
@@ -246,6 +274,7 @@ class Pool:
                     self.failure = "a worker is gone"
                     return None
                 inflight[i] -= 1
+                self.spans.append((i, res.began, res.busy_s))
                 if isinstance(res, DigestResult):
                     self.digests.append(res)
                     self.digested_at = time.perf_counter()
