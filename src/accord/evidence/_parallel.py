@@ -37,6 +37,11 @@ parent keeps only what must see everything:
   handed out with the first chunks: a worker reads the member once more while the others
   check records (see ``_digest``).
 
+The parent folds each chunk's result as it comes in (in chunk order: a result that arrives
+early waits for those before it), while the other workers still check, so little is left to do
+once the last one is in. Chunks are cut smaller towards the end (guided self-scheduling) and,
+near the end, handed out one at a time per worker, so the workers finish close together.
+
 The parallel path reports only bundles whose records, index and items check out entirely
 (member digests included). At the first sign of anything else (a failed check, an anomaly,
 a worker that fails or dies), it gives up and ``verify`` runs the serial path, which names
