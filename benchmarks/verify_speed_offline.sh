@@ -7,7 +7,7 @@
 #   pip download --python-version X.Y --only-binary=:all: --platform manylinux2014_x86_64 \
 #       --platform manylinux_2_28_x86_64 -d .whl pydantic orjson rfc8785 cryptography \
 #       securesystemslib msgspec pyyaml
-# Usage: bash benchmarks/verify_speed_offline.sh [--records 100000] [--repeats 3] [--sealed]
+# Usage: bash benchmarks/verify_speed_offline.sh [--records 100000] [--repeats 3] [--bundles auto,stored] [--sealed]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 site=$(mktemp -d)
