@@ -74,6 +74,31 @@ class Tally:
             self.pairs.append(raw)
         return k
 
+    def add_all(self, raws: Sequence[dict[str, Any]]) -> Key | None:
+        """:meth:`add` each of ``raws`` (valid records, as ``record_shape`` checks them: every
+        field written out); the last one's key. One loop, the key built in place: this runs
+        once per record."""
+        counts, pairs, meta_key = self.counts, self.pairs, _meta_key
+        get = counts.get
+        k = None
+        for raw in raws:
+            err = raw["error"]
+            meta = raw["meta"]
+            expect = raw["expect"]
+            k = (
+                raw["category"],
+                raw["lang"],
+                expect,
+                None if err is None else (err["kind"],),
+                raw["cached"],
+                meta_key(meta) if meta else (),
+                tuple([(g["grader"], g["label"], g["passed"]) for g in raw["grades"]]),
+            )
+            counts[k] = get(k, 0) + 1
+            if type(expect) is str and expect.startswith("pair="):
+                pairs.append(raw)
+        return k
+
     def discard(self, k: Key) -> None:
         """Take back one record counted under ``k`` (a later record of the same item replaces
         it; the summary keeps the latest record per item)."""

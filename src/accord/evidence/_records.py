@@ -494,13 +494,21 @@ class RecordChecker:
                     self.found = (base + j, ctx.record, hashes[j], batch[j])
         self.prev = hashes[k - 1]
         if self.index_entries is not None:
-            for _ in range(k):
-                self.cur = self._next_idx()
-        if self.items is not None:
+            # the entries of records 1 .. k-1 were read ahead (record 0's is ``cur``)
+            popleft = self._idx_ahead.popleft
+            for _ in range(k - 1):
+                popleft()
+            self.idx_pos += k - 1
+            self.cur = self._next_idx()
+        if items is not None:
+            seen = self._items_ahead
+            ic = self.item_cur
             for h in hashes[:k]:
-                while self.item_cur is not None and self.item_cur[0] < h:
+                while ic is not None and ic[0] < h:
                     self._skip_item()
-                self.item_cur = self._next_item()
+                    ic = self.item_cur
+                ic = seen.popleft() if seen else next(items, None)
+                self.item_cur = ic
         elif ctx.sealed:
             sealed = self.sealed_counts
             for j in range(k):
@@ -510,14 +518,11 @@ class RecordChecker:
         if skipped:
             self.regrade_skipped.update(skipped)
         if not self.schema and not self.order_broken:
-            tally = self.tally
-            fed = self._fed
-            for j in range(k):
-                h = hashes[j]
-                if fed is not None and fed[0] == h:
-                    tally.discard(fed[1])
-                fed = (h, tally.add(raws[j]))
-            self._fed = fed
+            # hashes here are strictly increasing, past the last one counted: no record
+            # replaces one counted before (the case ``line`` handles)
+            last = self.tally.add_all(raws[:k])
+            assert last is not None
+            self._fed = (hashes[k - 1], last)
         return k
 
     # -- one record ---------------------------------------------------------------------------
