@@ -408,6 +408,12 @@ def test_tally_gives_the_summary_and_the_verdicts(seed: int) -> None:
         merged.merge(t)
     assert merged.summary() == tally.summary()
     assert merged.assessment(fws).model_dump(mode="json") == want
+    # counted in batches (the workers' clean runs of records), the same
+    batched = Tally()
+    for part in (recs[:1], recs[1:257], recs[257:]):
+        assert batched.add_all(part) == Tally.key(part[-1])
+    assert batched.counts == tally.counts and batched.pairs == tally.pairs
+    assert Tally().add_all([]) is None
 
 
 def test_tally_keeps_the_latest_record_of_an_item() -> None:
