@@ -285,10 +285,10 @@ class ChunkResult:
     reveal_subtrees: list[tuple[int, bytes]] = field(default_factory=list)
     reveal_counts: Counter[tuple[str, str]] = field(default_factory=Counter)
     busy_s: float = 0.0
+    """Seconds the worker spent on this chunk (for ``LAST_RUN``'s utilisation)."""
     began: float = 0.0
     """When the worker began this chunk (``time.perf_counter``, the same clock in every
     process here)."""
-    """Seconds the worker spent on this chunk (for ``LAST_RUN``'s utilisation)."""
 
 
 def check_chunk(job: Job, task: Task) -> ChunkResult:

@@ -129,7 +129,8 @@ class SubtreeBuilder:
                 hi -= 1
             if lo == hi:
                 break
-            nodes = [_sha256(b"\x01" + a + b).digest() for a, b in zip(nodes[::2], nodes[1::2], strict=True)]
+            pairs = zip(nodes[::2], nodes[1::2], strict=True)
+            nodes = [_sha256(b"\x01" + a + b).digest() for a, b in pairs]
             lo, hi, size = lo // 2, hi // 2, size * 2
         return left + right[::-1]
 

@@ -2,8 +2,8 @@
 
 :class:`Pool` starts ``n`` workers (a bare ``os.fork`` where that is safe, else
 ``forkserver`` or ``spawn``), feeds each a few tasks at a time (chunks to check, members to
-hash), collects the results, and tells each worker to exit as soon as no task is left for it. A worker that fails or dies
-ends the run: the parent then runs the serial path.
+hash), collects the results, and tells each worker to exit as soon as no task is left for it.
+A worker that fails or dies ends the run: the parent then runs the serial path.
 """
 
 from __future__ import annotations

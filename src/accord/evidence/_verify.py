@@ -829,7 +829,8 @@ def _diff(a: Any, b: Any, path: str, key: str = "evidence.verify.diff") -> list[
     import orjson
 
     try:  # the same bytes (keys sorted; 1 and 1.0, true and 1 encode apart): nothing differs
-        if orjson.dumps(a, option=orjson.OPT_SORT_KEYS) == orjson.dumps(b, option=orjson.OPT_SORT_KEYS):
+        sort = orjson.OPT_SORT_KEYS
+        if orjson.dumps(a, option=sort) == orjson.dumps(b, option=sort):
             return []
     except TypeError:  # not plain JSON (e.g. an integer over 64 bits): walk it
         pass
