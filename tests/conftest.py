@@ -13,13 +13,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test gets its own cache dir and English messages."""
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test gets its own cache dir and English messages (a CLI run in this process with
+    ``--lang zh`` chooses the language for the whole process: it is undone after each test)."""
+    from accord import _net
+    from accord.i18n import set_lang
+
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ACCORD_LANG", "en")
-    from accord import _net
-
+    set_lang(None)
     _net.enable_offline(False)
+    yield
+    set_lang(None)
 
 
 @pytest.fixture
