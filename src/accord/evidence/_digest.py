@@ -16,6 +16,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from accord.evidence._chunk import Source
 
@@ -24,8 +25,7 @@ __all__ = ["Digest", "DigestResult", "compute_digest"]
 _BLOCK = 1 << 20
 
 
-@dataclass(frozen=True)
-class Digest:
+class Digest(NamedTuple):
     """Compute the SHA-256 of member ``name`` (``crc`` None), or whether its CRC-32 is
     ``crc``. ``whole_file``: the member is a file of its own (a directory bundle), which must
     also end where the member ends."""
@@ -36,7 +36,7 @@ class Digest:
     whole_file: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class DigestResult:
     """What a :class:`Digest` found: ``sha256`` (hex digest, size) or None when the read came
     up short; for a CRC task, ``crc_ok``."""
