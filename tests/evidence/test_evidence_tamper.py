@@ -441,8 +441,8 @@ def test_missing_signature_files(bundle: Path, member: str) -> None:
 
 
 def test_signed_and_recomputed_values_differ_exactly_where_the_walk_says() -> None:
-    """Equal JSON needs no walk; 1 and 1.0 agree, but true and 1, a key missing or a float
-    one bit apart are named, as is anything that is not plain JSON."""
+    """1 and 1.0 agree; true and 1, a key missing, a float one bit apart and integers over 64
+    bits are told apart."""
     import math
 
     from accord.evidence._verify import _diff

@@ -826,14 +826,6 @@ class _Verifier:
 
 def _diff(a: Any, b: Any, path: str, key: str = "evidence.verify.diff") -> list[str]:
     """Paths where two JSON values differ (numbers compared exactly)."""
-    import orjson
-
-    try:  # the same bytes (keys sorted; 1 and 1.0, true and 1 encode apart): nothing differs
-        sort = orjson.OPT_SORT_KEYS
-        if orjson.dumps(a, option=sort) == orjson.dumps(b, option=sort):
-            return []
-    except TypeError:  # not plain JSON (e.g. an integer over 64 bits): walk it
-        pass
     out: list[str] = []
 
     def walk(x: Any, y: Any, p: str) -> None:
